@@ -1,0 +1,21 @@
+{
+    "name": "Fortnox Connector with Batches and Serials",
+    "summary": "Send customer invoices, supplier invoices and warehouse changes "
+               "to Fortnox, with batch/serial numbers on the product lines",
+    "version": "11.0.1.0.0",
+    "category": "Accounting",
+    "website": "https://github.com/cloudoffice/cloudoffice_lots",
+    "author": "CloudOffice",
+    "maintainers": ["cloudoffice"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": [
+        "cloudoffice_lots",
+    ],
+    "external_dependencies": {
+        "python": ["requests"],
+    },
+    "data": [
+    ],
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Serve Odoo on the demo database in the background; `make stop` stops it.
+source "$(dirname "$0")/common.sh"
+ODOO_PID_FILE="$LOCAL_DIR/odoo.pid"
+ODOO_LOG="$LOCAL_DIR/odoo.log"
+
+odoo_running() {
+    [ -f "$ODOO_PID_FILE" ] && kill -0 "$(cat "$ODOO_PID_FILE")" 2>/dev/null
+}
+
+port_taken() {
+    ! "$PY" -c "import socket; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $ODOO_PORT))" 2>/dev/null
+}
+
+start() {
+    if odoo_running; then
+        echo "Odoo is already running (pid $(cat "$ODOO_PID_FILE")); 'make stop' stops it."
+    else
+        port_taken && die "port $ODOO_PORT is already in use: stop what uses it, or run 'make run ODOO_PORT=8070'."
+        "$REPO_ROOT/tools/odoo-bin" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-port="$ODOO_PORT" \
+            --logfile="$ODOO_LOG" >/dev/null 2>&1 &
+        echo $! >"$ODOO_PID_FILE"
+        local waited=0
+        until "$PY" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$ODOO_PORT/web/login', timeout=2)" 2>/dev/null; do
+            odoo_running || die "Odoo stopped while starting; the end of .local/odoo.log says why: $(tail -n 3 "$ODOO_LOG" | tr '\n' ' ' | cut -c1-400)"
+            waited=$((waited + 1))
+            [ "$waited" -lt 120 ] || die "Odoo did not answer within 2 minutes; see .local/odoo.log."
+            sleep 1
+        done
+    fi
+    echo ""
+    echo "Odoo is running: http://127.0.0.1:$ODOO_PORT/web?db=$DEMO_DB"
+    echo "Log in as admin / admin (or demo / demo). Log: .local/odoo.log. Stop: make stop"
+}
+
+stop() {
+    if odoo_running; then
+        kill "$(cat "$ODOO_PID_FILE")"
+        for _ in $(seq 1 30); do odoo_running || break; sleep 0.5; done
+        odoo_running && kill -9 "$(cat "$ODOO_PID_FILE")"
+        echo "Odoo stopped."
+    fi
+    rm -f "$ODOO_PID_FILE"
+}
+
+case "${1:-start}" in
+    start) start ;;
+    stop) stop ;;
+    *) die "usage: run.sh start|stop" ;;
+esac
