@@ -1,0 +1,136 @@
+"""Fixtures for tests that span both add-ons: a real Odoo HTTP server on a copy
+of the template database, and Debian's Chromium driven by Playwright.
+
+The server runs in its own process (as in production), so what a browser
+journey does is committed to its own database copy, never to the template.
+"""
+import configparser
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ODOO_BIN = os.path.join(REPO_ROOT, "tools", "odoo-bin")
+DB_SH = os.path.join(REPO_ROOT, "tools", "db.sh")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--disable-quic",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_config():
+    parser = configparser.ConfigParser()
+    parser.read(os.environ.get("CLOUDOFFICE_ODOO_CONF", os.path.join(REPO_ROOT, ".local", "odoo.conf")))
+    return parser["options"]
+
+
+class OdooServer:
+    """An Odoo server process on its own copy of the template database."""
+
+    def __init__(self, database):
+        self.database = database
+        self.port = free_port()
+        self.url = "http://127.0.0.1:%d" % self.port
+        self.log_path = os.path.join(REPO_ROOT, ".local", "%s.log" % database)
+        self.process = None
+
+    def start(self):
+        subprocess.run([DB_SH, "copy", self.database], check=True)
+        self.process = subprocess.Popen(
+            [ODOO_BIN, "-d", self.database, "--db-filter=^%s$" % self.database,
+             "--http-port=%d" % self.port, "--max-cron-threads=0",
+             "--logfile=%s" % self.log_path],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("Odoo exited while starting; see %s" % self.log_path)
+            try:
+                urllib.request.urlopen(self.url + "/web/login", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.5)
+        raise RuntimeError("Odoo did not answer within 2 minutes; see %s" % self.log_path)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        subprocess.run([DB_SH, "drop", self.database], check=False)
+
+    def errors_in_log(self):
+        """ERROR/CRITICAL lines the server logged (the browser can't see those)."""
+        with open(self.log_path, encoding="utf-8", errors="replace") as log:
+            return [line for line in log if " ERROR " in line or " CRITICAL " in line]
+
+
+@pytest.fixture(scope="session")
+def odoo_server():
+    server = OdooServer("cloudoffice_http_%d" % os.getpid()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's Chromium is missing: run 'make test' (it installs it) "
+                    "or apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class BrowserSession:
+    """A logged-in page that records JavaScript errors."""
+
+    def __init__(self, page, server):
+        self.page = page
+        self.server = server
+        self.js_errors = []
+        page.on("pageerror", lambda error: self.js_errors.append(str(error)))
+        page.on("console", lambda msg: msg.type == "error" and self.js_errors.append(msg.text))
+
+    def login(self, login="admin", password="admin"):
+        page = self.page
+        page.goto("%s/web/login?db=%s" % (self.server.url, self.server.database))
+        page.fill("input[name=login]", login)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_selector("#oe_main_menu_navbar", timeout=60000)
+        return self
+
+    def open_action(self, xmlid, view_type=None):
+        """Open a window action by XML id, as a click on its menu would."""
+        url = "%s/web?reload=%d#action=%s" % (self.server.url, time.time() * 1000, xmlid)
+        if view_type:
+            url += "&view_type=%s" % view_type
+        self.page.goto(url)
+        self.page.wait_for_selector(".o_view_manager_content > div", timeout=60000)
+        return self
+
+
+@pytest.fixture
+def web(browser, odoo_server):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    session = BrowserSession(context.new_page(), odoo_server)
+    yield session
+    context.close()
