@@ -79,6 +79,7 @@ build_template() {
         drop_db "$building"
         die "installing the add-ons failed; .local/template-install.log says why: $(grep -m1 -E ' (ERROR|CRITICAL) ' "$log" | cut -c1-300)"
     fi
+    rm -f "$LOCAL_DIR"/template-install-*.log
     cp "$log" "$LOCAL_DIR/template-install-$wanted.log"
     drop_db "$TEMPLATE_DB"
     psql_admin -c "ALTER DATABASE \"$building\" RENAME TO \"$TEMPLATE_DB\"" >/dev/null

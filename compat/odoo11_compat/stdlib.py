@@ -71,7 +71,7 @@ def _restore_element_methods():
         if not isinstance(tree.Element, type) or tree.Element.__module__ != tree.__name__:
             del sys.modules["xml.etree.ElementTree"]
     sys.modules["_elementtree"] = None  # makes ElementTree fall back to Python
-    import xml.etree.ElementTree as tree  # noqa: E402
+    import xml.etree.ElementTree as tree
 
     tree.Element.getchildren = lambda self: list(self)
     tree.Element.getiterator = lambda self, tag=None: list(self.iter(tag))

@@ -1,9 +1,8 @@
 """safe_eval on 3.11: what Odoo code evaluates works, what it refused stays refused."""
 import sys
 
-import pytest
-
 import odoo  # noqa: F401  (imports odoo.tools.safe_eval, patched on import)
+import pytest
 
 safe_eval_module = sys.modules["odoo.tools.safe_eval"]
 safe_eval = safe_eval_module.safe_eval
@@ -14,7 +13,8 @@ safe_eval = safe_eval_module.safe_eval
     ("[('id', 'in', ids)]", {"ids": [1, 2]}, [("id", "in", [1, 2])]),
     ("a in b and c is not None", {"a": 1, "b": [1], "c": 0}, True),
     ("x * 2 + y // 3 - z % 2", {"x": 5, "y": 9, "z": 3}, 12),
-    ("{'default_tracking': 'lot', 'search_default_done': 1}", {}, {"default_tracking": "lot", "search_default_done": 1}),
+    ("{'default_tracking': 'lot', 'search_default_done': 1}", {},
+     {"default_tracking": "lot", "search_default_done": 1}),
     ("sum(q for q in qtys if q > 1)", {"qtys": [1, 2, 3]}, 5),
     ("[x.upper() for x in names]", {"names": ["a", "b"]}, ["A", "B"]),
     ("dict(a=1, **extra)", {"extra": {"b": 2}}, {"a": 1, "b": 2}),
