@@ -65,7 +65,7 @@ start() {
     echo "$port" >"$PG_PORT_FILE"
     touch "$PG_LOG" && chown "$PG_OS_USER" "$PG_LOG"
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $port" -w -t 60 start >/dev/null 2>&1 \
-        || die "PostgreSQL did not start; the last lines of .local/pg/postgresql.log say why: $(tail -n 3 "$PG_LOG" | tr '\n' ' ')"
+        || die "PostgreSQL did not start: fix what .local/pg/postgresql.log says (or delete .local/pg for a new cluster); its last lines: $(tail -n 3 "$PG_LOG" | tr '\n' ' ')"
     # Odoo 11 assumes PostgreSQL's old 15-digit float output.
     psql_admin -c "ALTER ROLE $DB_USER SET extra_float_digits = 0" >/dev/null
 }

@@ -1,0 +1,45 @@
+"""Render each add-on's readme/*.rst fragments into its README.rst (OCA style).
+
+Usage: .venv/bin/python tools/readme.py
+"""
+import ast
+import os
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SECTIONS = [("DESCRIPTION", None), ("CONFIGURE", "Configuration"), ("USAGE", "Usage"),
+            ("ROADMAP", "Known issues / Roadmap"), ("HISTORY", "Changelog")]
+
+
+def render(addon):
+    addon_dir = os.path.join(REPO_ROOT, addon)
+    with open(os.path.join(addon_dir, "__manifest__.py"), encoding="utf-8") as handle:
+        manifest = ast.literal_eval(handle.read())
+    title = manifest["name"]
+    parts = ["=" * len(title), title, "=" * len(title), "",
+             ".. |badge| image:: https://img.shields.io/badge/licence-%s-blue.png" % manifest["license"],
+             "", "|badge|", ""]
+    for fragment, heading in SECTIONS:
+        path = os.path.join(addon_dir, "readme", fragment + ".rst")
+        if not os.path.exists(path):
+            continue
+        if heading:
+            parts += [heading, "=" * len(heading), ""]
+        with open(path, encoding="utf-8") as handle:
+            parts += [handle.read().rstrip(), ""]
+    screenshots = sorted(f for f in os.listdir(os.path.join(addon_dir, "static", "description"))
+                         if f.endswith(".png") and f != "icon.png") \
+        if os.path.isdir(os.path.join(addon_dir, "static", "description")) else []
+    if screenshots:
+        parts += ["Screenshots", "===========", ""]
+        for name in screenshots:
+            parts += [".. image:: static/description/%s" % name, "   :alt: %s" % name[:-4].replace("_", " "),
+                      ""]
+    parts += ["Credits", "=======", "", "Authors: %s. License: %s." % (manifest["author"], manifest["license"]),
+              ""]
+    with open(os.path.join(addon_dir, "README.rst"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(parts))
+
+
+if __name__ == "__main__":
+    for addon_name in ("cloudoffice_lots", "cloudoffice_fortnox"):
+        render(addon_name)
