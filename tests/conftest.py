@@ -36,6 +36,26 @@ def odoo_config():
     return parser["options"]
 
 
+def wait_until_serving(url, database, process, log_path, timeout=180):
+    """Wait for the port, then make ONE request that loads the registry.
+
+    A single request with a long timeout: parallel first requests would load
+    the registry and import the add-ons' controllers concurrently.
+    """
+    deadline = time.time() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError("Odoo exited while starting; see %s" % log_path)
+        try:
+            socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1).close()
+            break
+        except OSError:
+            if time.time() > deadline:
+                raise RuntimeError("Odoo did not listen within %d s; see %s" % (timeout, log_path))
+            time.sleep(0.3)
+    urllib.request.urlopen("%s/web/login?db=%s" % (url, database), timeout=timeout)
+
+
 class OdooServer:
     """An Odoo server process on its own copy of the template database."""
 
@@ -48,21 +68,16 @@ class OdooServer:
 
     def start(self):
         subprocess.run([DB_SH, "copy", self.database], check=True)
+        # No -d: with it, Odoo 11 preloads the registry while its HTTP thread
+        # already serves, and a request during the preload imports add-ons
+        # concurrently with it ("Model 'res.users' does not exist").
         self.process = subprocess.Popen(
-            [ODOO_BIN, "-d", self.database, "--db-filter=^%s$" % self.database,
+            [ODOO_BIN, "--db-filter=^%s$" % self.database,
              "--http-port=%d" % self.port, "--max-cron-threads=0",
              "--logfile=%s" % self.log_path],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("Odoo exited while starting; see %s" % self.log_path)
-            try:
-                urllib.request.urlopen(self.url + "/web/login", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.5)
-        raise RuntimeError("Odoo did not answer within 2 minutes; see %s" % self.log_path)
+        wait_until_serving(self.url, self.database, self.process, self.log_path)
+        return self
 
     def stop(self):
         if self.process and self.process.poll() is None:

@@ -16,7 +16,7 @@ def render(addon):
         manifest = ast.literal_eval(handle.read())
     title = manifest["name"]
     parts = ["=" * len(title), title, "=" * len(title), "",
-             ".. |badge| image:: https://img.shields.io/badge/licence-%s-blue.png" % manifest["license"],
+             ".. |badge| image:: https://img.shields.io/badge/licence-%s-blue.png" % manifest["license"].replace("-", "--"),
              "", "|badge|", ""]
     for fragment, heading in SECTIONS:
         path = os.path.join(addon_dir, "readme", fragment + ".rst")

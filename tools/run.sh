@@ -17,16 +17,29 @@ start() {
         echo "Odoo is already running (pid $(cat "$ODOO_PID_FILE")); 'make stop' stops it."
     else
         port_taken && die "port $ODOO_PORT is already in use: stop what uses it, or run 'make run ODOO_PORT=8070'."
-        "$REPO_ROOT/tools/odoo-bin" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-port="$ODOO_PORT" \
+        # No -d (preloading races with the first request); the filter selects the database.
+        "$REPO_ROOT/tools/odoo-bin" --db-filter="^$DEMO_DB\$" --http-port="$ODOO_PORT" \
             --logfile="$ODOO_LOG" >/dev/null 2>&1 &
         echo $! >"$ODOO_PID_FILE"
-        local waited=0
-        until "$PY" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$ODOO_PORT/web/login', timeout=2)" 2>/dev/null; do
-            odoo_running || die "Odoo stopped while starting; the end of .local/odoo.log says why: $(tail -n 3 "$ODOO_LOG" | tr '\n' ' ' | cut -c1-400)"
-            waited=$((waited + 1))
-            [ "$waited" -lt 120 ] || die "Odoo did not answer within 2 minutes; see .local/odoo.log."
-            sleep 1
-        done
+        "$PY" - "$ODOO_PORT" "$DEMO_DB" "$(cat "$ODOO_PID_FILE")" <<'PY' \
+            || die "Odoo did not start; the end of .local/odoo.log says why: $(tail -n 3 "$ODOO_LOG" | tr '\n' ' ' | cut -c1-400)"
+import os, socket, sys, time, urllib.request
+port, db, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+deadline = time.time() + 180
+while True:  # wait for the port, then one request that loads the registry
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit(1)
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        break
+    except OSError:
+        if time.time() > deadline:
+            sys.exit(1)
+        time.sleep(0.3)
+urllib.request.urlopen("http://127.0.0.1:%d/web/login?db=%s" % (port, db), timeout=180)
+PY
     fi
     echo ""
     echo "Odoo is running: http://127.0.0.1:$ODOO_PORT/web?db=$DEMO_DB"
