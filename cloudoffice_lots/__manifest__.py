@@ -23,6 +23,17 @@
         "python": ["barcode", "reportlab", "segno", "zxingcpp"],
     },
     "data": [
+        "security/ir.model.access.csv",
+        "security/cloudoffice_lots_security.xml",
+        "data/lot_certificate_type_data.xml",
+        "wizards/serial_generate_views.xml",
+        "views/lot_certificate_views.xml",
+        "views/lot_attribute_views.xml",
+        "views/lot_test_views.xml",
+        "views/stock_production_lot_views.xml",
+        "views/product_views.xml",
+        "views/stock_move_views.xml",
+        "views/cloudoffice_lots_menus.xml",
     ],
     "demo": [
     ],

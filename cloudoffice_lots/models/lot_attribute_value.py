@@ -1,0 +1,97 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .value_parsing import parse_boolean, parse_date, parse_number
+
+class LotAttributeValue(models.Model):
+    """One piece of extra data on one batch, typed from what the user typed."""
+
+    _name = "cloudoffice.lot.attribute.value"
+    _description = "Batch Attribute Value"
+    _order = "sequence, id"
+
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
+                             ondelete="cascade", index=True)
+    attribute_id = fields.Many2one("cloudoffice.lot.attribute", string="Attribute", required=True,
+                                   ondelete="restrict")
+    sequence = fields.Integer(related="attribute_id.sequence", store=True, readonly=True)
+    value_type = fields.Selection(related="attribute_id.value_type", readonly=True)
+    unit = fields.Char(related="attribute_id.unit", readonly=True)
+    value = fields.Char(
+        help="Type the value; numbers may use a decimal comma, dates YYYY-MM-DD, "
+             "yes/no as yes, no, ja or nej, choices as one of the options.")
+    value_number = fields.Float(string="Number", compute="_compute_typed", store=True)
+    value_date = fields.Date(string="Date Value", compute="_compute_typed", store=True)
+    value_boolean = fields.Boolean(string="Yes/No", compute="_compute_typed", store=True)
+    option_id = fields.Many2one("cloudoffice.lot.attribute.option", compute="_compute_typed",
+                                store=True, string="Option")
+    company_id = fields.Many2one(related="lot_id.company_id", store=True, readonly=True)
+
+    _sql_constraints = [
+        ("lot_attribute_unique", "unique (lot_id, attribute_id)",
+         "A batch holds each attribute once."),
+    ]
+
+    @api.depends("value", "attribute_id.value_type")
+    def _compute_typed(self):
+        for line in self:
+            typed = line._parse_value()
+            line.value_number = typed if line.value_type == "number" else 0.0
+            line.value_date = typed if line.value_type == "date" else False
+            line.value_boolean = typed if line.value_type == "boolean" else False
+            line.option_id = typed if line.value_type == "selection" else False
+
+    def _parse_value(self):
+        """The typed value, or None when empty or not valid (see the constraint)."""
+        text = (self.value or "").strip()
+        if not text:
+            return None
+        try:
+            if self.value_type == "number":
+                return parse_number(text)
+            if self.value_type == "date":
+                return fields.Date.to_string(parse_date(text))
+            if self.value_type == "boolean":
+                return parse_boolean(text)
+        except ValueError:
+            return None
+        if self.value_type == "selection":
+            return self.attribute_id.option_ids.filtered(
+                lambda o: o.name.strip().lower() == text.lower())[:1] or None
+        return text
+
+    @api.constrains("value", "attribute_id")
+    def _check_value_type(self):
+        for line in self.filtered(lambda l: (l.value or "").strip()):
+            if line._parse_value() is not None:
+                continue
+            expected = line._expected_input()
+            raise ValidationError(_(
+                "Batch %(lot)s of %(product)s: %(attribute)s expects %(expected)s%(unit)s, "
+                "not \"%(value)s\".") % {
+                    "lot": line.lot_id.name, "product": line.lot_id.product_id.display_name,
+                    "attribute": line.attribute_id.name, "expected": expected,
+                    "unit": " (%s)" % line.unit if line.unit else "", "value": line.value,
+                })
+
+    def _expected_input(self):
+        if self.value_type == "number":
+            return _("a number")
+        if self.value_type == "date":
+            return _("a date (YYYY-MM-DD)")
+        if self.value_type == "boolean":
+            return _("yes or no")
+        return _("one of: %s") % ", ".join(self.attribute_id.option_ids.mapped("name"))
+
+    def display_value(self):
+        """The value as a label shows it: '12.5 %', '2026-03-31', 'Yes'."""
+        self.ensure_one()
+        if not (self.value or "").strip():
+            return ""
+        if self.value_type == "number":
+            return ("%g %s" % (self.value_number, self.unit or "")).strip()
+        if self.value_type == "boolean":
+            return _("Yes") if self.value_boolean else _("No")
+        if self.value_type == "selection":
+            return self.option_id.name
+        return self.value_date or self.value

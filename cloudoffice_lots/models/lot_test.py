@@ -1,0 +1,92 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .value_parsing import parse_number
+
+TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
+
+
+class LotTest(models.Model):
+    """One test result of one batch, judged against its specification."""
+
+    _name = "cloudoffice.lot.test"
+    _description = "Batch Test Result"
+    _order = "lot_id, sequence, id"
+
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
+                             ondelete="cascade", index=True)
+    product_id = fields.Many2one(related="lot_id.product_id", store=True, readonly=True)
+    company_id = fields.Many2one(related="lot_id.company_id", store=True, readonly=True)
+    spec_id = fields.Many2one("cloudoffice.lot.test.spec", string="Specification", ondelete="set null")
+    sequence = fields.Integer(default=10)
+    parameter = fields.Char(required=True, help="What was measured.")
+    method = fields.Char(help="How it was measured.")
+    has_min = fields.Boolean(string="Has Minimum")
+    has_max = fields.Boolean(string="Has Maximum")
+    spec_min = fields.Float(string="Minimum")
+    spec_max = fields.Float(string="Maximum")
+    spec_expected = fields.Char(string="Expected Result")
+    specification = fields.Char(compute="_compute_specification",
+                                help="The acceptance criterion, as printed on a certificate.")
+    unit = fields.Char()
+    result = fields.Char(
+        help="The measured result: a number for numeric limits (decimal comma allowed), "
+             "otherwise the observed text.")
+    result_value = fields.Float(string="Numeric Result", compute="_compute_state", store=True)
+    tested_on = fields.Date(help="Day the test was done.")
+    tested_by = fields.Char(help="Who tested: analyst or laboratory.")
+    required = fields.Boolean(default=True, help="Counts for the batch's release.")
+    state = fields.Selection(TEST_STATES, string="Outcome", compute="_compute_state", store=True,
+                             help="Pass when the result meets the specification.")
+
+    def _is_numeric(self):
+        return self.has_min or self.has_max
+
+    @api.depends("has_min", "has_max", "spec_min", "spec_max", "spec_expected", "unit")
+    def _compute_specification(self):
+        for test in self:
+            unit = (" %s" % test.unit) if test.unit else ""
+            if test.has_min and test.has_max:
+                test.specification = "%g–%g%s" % (test.spec_min, test.spec_max, unit)
+            elif test.has_min:
+                test.specification = "≥ %g%s" % (test.spec_min, unit)
+            elif test.has_max:
+                test.specification = "≤ %g%s" % (test.spec_max, unit)
+            else:
+                test.specification = test.spec_expected or ""
+
+    @api.depends("result", "has_min", "has_max", "spec_min", "spec_max", "spec_expected")
+    def _compute_state(self):
+        for test in self:
+            text = (test.result or "").strip()
+            test.result_value = 0.0
+            if not text:
+                test.state = "pending"
+            elif test._is_numeric():
+                try:
+                    value = parse_number(text)
+                except ValueError:
+                    test.state = "fail"
+                    continue
+                test.result_value = value
+                ok = (not test.has_min or value >= test.spec_min) and \
+                     (not test.has_max or value <= test.spec_max)
+                test.state = "pass" if ok else "fail"
+            elif test.spec_expected:
+                ok = text.lower() == test.spec_expected.strip().lower()
+                test.state = "pass" if ok else "fail"
+            else:
+                test.state = "pass"  # recorded observation without a criterion
+
+    @api.constrains("result", "has_min", "has_max")
+    def _check_numeric_result(self):
+        for test in self.filtered(lambda t: t._is_numeric() and (t.result or "").strip()):
+            try:
+                parse_number(test.result)
+            except ValueError:
+                raise ValidationError(_(
+                    "Batch %(lot)s of %(product)s, test %(parameter)s: the result must be a "
+                    "number%(unit)s, not \"%(value)s\".") % {
+                        "lot": test.lot_id.name, "product": test.lot_id.product_id.display_name,
+                        "parameter": test.parameter,
+                        "unit": " (%s)" % test.unit if test.unit else "", "value": test.result})

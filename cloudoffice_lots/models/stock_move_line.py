@@ -1,0 +1,122 @@
+import datetime
+from collections import Counter
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    # Entered on receipt lines, given to the batch/serial created from lot_name.
+    lot_production_date = fields.Date(
+        string="Production Date",
+        help="Production date of the new batch; with the product's shelf life it fills the "
+             "expiry and best-before dates.")
+    lot_life_date = fields.Date(string="Expiry Date", help="Expiry date of the new batch/serial.")
+    lot_use_date = fields.Date(string="Best Before", help="Best-before date of the new batch/serial.")
+    lot_supplier_batch = fields.Char(string="Supplier's Batch",
+                                     help="The supplier's own batch number printed on the goods.")
+    tracking = fields.Selection(related="product_id.tracking", readonly=True)
+
+    @api.onchange("lot_production_date")
+    def _onchange_lot_production_date(self):
+        template = self.product_id.product_tmpl_id
+        if self.lot_production_date and template:
+            start = fields.Date.from_string(self.lot_production_date)
+            for field, days in (("lot_life_date", template.life_time),
+                                ("lot_use_date", template.use_time)):
+                if days:
+                    self[field] = fields.Date.to_string(start + datetime.timedelta(days=days))
+
+    def _lot_values_from_line(self):
+        """Values of the batch/serial a receipt line creates from its lot_name."""
+        lot_model = self.env["stock.production.lot"]
+        values = {"name": self.lot_name.strip(), "product_id": self.product_id.id}
+        if self.lot_production_date:
+            values["production_date"] = self.lot_production_date
+        for line_field, lot_field in (("lot_life_date", "life_date"), ("lot_use_date", "use_date")):
+            if self[line_field]:
+                values[lot_field] = lot_model._from_local_date(fields.Date.from_string(self[line_field]))
+        if self.lot_supplier_batch:
+            values["supplier_batch"] = self.lot_supplier_batch
+        if self.move_id.company_id:
+            values["company_id"] = self.move_id.company_id.id
+        return values
+
+    def _create_lots_from_names(self):
+        """Create (or, for batches received again, reuse) the lots typed on receipt lines.
+
+        Odoo creates them in _action_done without dates and fails on a batch
+        number it already knows; here the dates typed on the line go with it.
+        """
+        lot_model = self.env["stock.production.lot"]
+        for line in self.filtered(lambda l: l.lot_name and not l.lot_id and l.product_id.tracking != "none"):
+            existing = lot_model.search([("product_id", "=", line.product_id.id),
+                                         ("name", "=", line.lot_name.strip())], limit=1)
+            line.lot_id = existing or lot_model.create(line._lot_values_from_line())
+
+    def _document_label(self):
+        return (self.picking_id.name or self.move_id.inventory_id.name
+                or self.move_id.reference or self.move_id.name or "")
+
+    def _check_lots_before_done(self):
+        """Every tracked quantity has its batch/serial; serials move one by one, once."""
+        lines = self.filtered(lambda l: l.product_id.tracking != "none" and float_compare(
+            l.qty_done, 0, precision_rounding=l.product_uom_id.rounding) > 0)
+        for line in lines:
+            if not line.lot_id and not (line.lot_name or "").strip():
+                kind = _("serial number") if line.tracking == "serial" else _("batch number")
+                raise UserError(_(
+                    "%(product)s on %(document)s needs a %(kind)s: %(qty)s %(uom)s from "
+                    "%(source)s to %(destination)s have none. Enter it on the operation line "
+                    "before validating.") % {
+                        "product": line.product_id.display_name, "document": line._document_label(),
+                        "kind": kind, "qty": line.qty_done, "uom": line.product_uom_id.name,
+                        "source": line.location_id.display_name,
+                        "destination": line.location_dest_id.display_name})
+        serial_lines = lines.filtered(lambda l: l.tracking == "serial")
+        for line in serial_lines:
+            qty = line.product_uom_id._compute_quantity(line.qty_done, line.product_id.uom_id)
+            if float_compare(qty, 1.0, precision_rounding=line.product_id.uom_id.rounding) != 0:
+                raise UserError(_(
+                    "Serial number %(serial)s of %(product)s on %(document)s is moved with "
+                    "quantity %(qty)s: a serial number is one unit, use one line per serial.") % {
+                        "serial": line.lot_id.name or line.lot_name,
+                        "product": line.product_id.display_name,
+                        "document": line._document_label(), "qty": line.qty_done})
+        names = Counter((l.product_id.id, (l.lot_id.name or l.lot_name or "").strip())
+                        for l in serial_lines)
+        duplicates = sorted(name for (_product, name), count in names.items() if count > 1)
+        if duplicates:
+            raise UserError(_("The same serial number is entered more than once: %s. Each unit "
+                              "needs its own serial number.") % ", ".join(duplicates))
+
+    def _check_serials_in_stock_once(self):
+        """After the move: no serial is in stock twice (e.g. received twice)."""
+        serial_lots = self.filtered(lambda l: l.tracking == "serial" and l.lot_id).mapped("lot_id")
+        if not serial_lots:
+            return
+        self.env.cr.execute("""
+            SELECT q.lot_id, SUM(q.quantity)
+              FROM stock_quant q
+              JOIN stock_location l ON l.id = q.location_id
+             WHERE q.lot_id IN %s AND l.usage IN ('internal', 'transit')
+          GROUP BY q.lot_id
+            HAVING SUM(q.quantity) > 1
+        """, (tuple(serial_lots.ids),))
+        rows = self.env.cr.fetchall()
+        if rows:
+            lot = self.env["stock.production.lot"].browse(rows[0][0])
+            raise UserError(_(
+                "Serial number %(serial)s of %(product)s is already in stock: it would be "
+                "there %(qty)s times. Check the serial numbers entered.") % {
+                    "serial": lot.name, "product": lot.product_id.display_name, "qty": rows[0][1]})
+
+    def _action_done(self):
+        self._check_lots_before_done()
+        self._create_lots_from_names()
+        result = super()._action_done()
+        self.exists()._check_serials_in_stock_once()
+        return result
