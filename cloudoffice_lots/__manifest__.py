@@ -11,6 +11,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": [
         "stock",
         "product_expiry",
@@ -36,5 +37,8 @@
         "views/cloudoffice_lots_menus.xml",
     ],
     "demo": [
+        "data/demo/lots_demo_products.xml",
+        "data/demo/lots_demo_stock.xml",
+        "data/demo/lots_demo_quality.xml",
     ],
 }

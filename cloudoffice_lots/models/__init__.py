@@ -1,5 +1,6 @@
 from . import product_category
 from . import product_template
+from . import product_product
 from . import stock_production_lot
 from . import lot_attribute
 from . import lot_attribute_option
