@@ -24,7 +24,7 @@ class StockProductionLot(models.Model):
         help="Company owning this batch/serial; users of other companies do not see it.")
     tracking = fields.Selection(related="product_id.tracking", readonly=True)
     production_date = fields.Date(
-        string="Production Date", track_visibility="onchange",
+        track_visibility="onchange",
         help="Day the batch was made. With the product's shelf-life days it gives the "
              "expiry, best-before, removal and alert dates.")
     supplier_batch = fields.Char(
