@@ -1,0 +1,5 @@
+from . import test_sale_lot_availability
+from . import test_sale_lot_picker
+from . import test_sale_lot_confirm
+from . import test_sale_lot_documents
+from . import test_sale_lot_concurrency
