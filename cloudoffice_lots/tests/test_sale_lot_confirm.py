@@ -65,7 +65,8 @@ class TestSaleLotConfirm(SaleLotCase):
         picking = order.picking_ids
         self.deliver(picking, {self.h_late: 4, self.h_mid: 0})
         backorder = order.picking_ids - picking
-        self.assertEqual(picking.move_line_ids.mapped(lambda ml: (ml.lot_id.name, ml.qty_done)), [("H-LATE", 4.0)])
+        shipped = picking.move_line_ids.mapped(lambda ml: (ml.lot_id.name, ml.qty_done))
+        self.assertEqual(shipped, [("H-LATE", 4.0)])
         self.assertEqual(self.reserved(backorder.move_lines), {"H-LATE": 3.0, "H-MID": 5.0})
         # the backorder is unreserved and reserved again (e.g. by the scheduler)
         backorder.do_unreserve()
