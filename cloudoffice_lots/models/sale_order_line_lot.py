@@ -27,7 +27,7 @@ class SaleOrderLineLot(models.Model):
         "stock.location", string="Location",
         help="Where to take it from; empty: anywhere in the warehouse's stock.")
     quantity = fields.Float(
-        string="Quantity", digits=dp.get_precision("Product Unit of Measure"), required=True, default=1.0,
+        digits=dp.get_precision("Product Unit of Measure"), required=True, default=1.0,
         help="Quantity taken from this batch, in the order line's unit of measure.")
     product_uom_id = fields.Many2one(related="sale_line_id.product_uom", readonly=True)
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True)
@@ -35,7 +35,7 @@ class SaleOrderLineLot(models.Model):
     override_user_id = fields.Many2one(
         "res.users", string="Override By", readonly=True, copy=False,
         help="Who confirmed selling this batch although it is expired or not released.")
-    override_reason = fields.Char(string="Override Reason", readonly=True, copy=False,
+    override_reason = fields.Char(readonly=True, copy=False,
                                   help="Why it may be sold anyway, as the user wrote it.")
 
     _sql_constraints = [

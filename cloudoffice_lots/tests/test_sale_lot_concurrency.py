@@ -19,6 +19,7 @@ from odoo.tests.common import get_db_name
 
 class TestSaleLotConcurrency(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.db = get_db_name()
         self.registry = odoo.registry(self.db)
         self.tag = uuid.uuid4().hex[:8]
@@ -139,7 +140,7 @@ class TestSaleLotConcurrency(unittest.TestCase):
         products, orders = tuple(self.created["products"]), tuple(self.created["orders"])
         if not products:
             return
-        with self.registry.cursor() as cr:
+        with self.registry.cursor() as cr:  # commits when the block ends
             cr.execute("SELECT id FROM stock_picking WHERE sale_id IN %s", (orders,))
             pickings = tuple(row[0] for row in cr.fetchall()) or (0,)
             cr.execute("SELECT procurement_group_id FROM sale_order WHERE id IN %s", (orders,))
@@ -170,4 +171,3 @@ class TestSaleLotConcurrency(unittest.TestCase):
             cr.execute("DELETE FROM product_template WHERE id IN %s", (templates,))
             if self.created.get("partners"):
                 cr.execute("DELETE FROM res_partner WHERE id IN %s", (tuple(self.created["partners"]),))
-            cr.commit()

@@ -13,7 +13,7 @@ class LotOverrideConfirm(models.TransientModel):
 
     picking_ids = fields.Many2many("stock.picking", string="Transfers", readonly=True)
     problem_text = fields.Text(string="Batches That May Not Be Sold", readonly=True)
-    reason = fields.Char(string="Reason",
+    reason = fields.Char(
                          help="Why they are shipped anyway; recorded on the transfer.")
 
     @api.model

@@ -36,7 +36,7 @@ class SaleLotPicker(models.TransientModel):
     chosen_qty = fields.Float(string="Chosen", compute="_compute_chosen_qty",
                               digits=UOM_DIGITS)
     search_text = fields.Char(string="Search", help="Part of a batch/serial number.")
-    scan = fields.Char(string="Scan", help="Scan or type a batch/serial number (GS1 codes are read) "
+    scan = fields.Char(help="Scan or type a batch/serial number (GS1 codes are read) "
                                            "to choose it: a serial is chosen, a batch gets one more unit.")
     show_unsellable = fields.Boolean(
         string="Show Expired/Unreleased",
@@ -340,19 +340,19 @@ class SaleLotPickerLine(models.TransientModel):
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True, readonly=True)
     location_id = fields.Many2one("stock.location", string="Location", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", compute="_compute_warehouse", string="Warehouse")
-    available = fields.Float(string="Available", readonly=True,
+    available = fields.Float(readonly=True,
                              digits=UOM_DIGITS,
                              help="On hand minus reserved (for others), in the picker's unit.")
-    on_hand = fields.Float(string="On Hand", readonly=True, digits=UOM_DIGITS,
+    on_hand = fields.Float(readonly=True, digits=UOM_DIGITS,
                            help="On hand in this location, in the product's unit.")
-    reserved = fields.Float(string="Reserved", readonly=True, digits=UOM_DIGITS,
+    reserved = fields.Float(readonly=True, digits=UOM_DIGITS,
                             help="Reserved in this location, in the product's unit.")
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry")
     use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
     release_label = fields.Char(compute="_compute_release_label", string="Release")
     unsellable_reason = fields.Char(string="Not Sellable", readonly=True,
                                     help="Why this batch may not be sold (empty: it may).")
-    quantity = fields.Float(string="Quantity", digits=UOM_DIGITS,
+    quantity = fields.Float(digits=UOM_DIGITS,
                             help="Quantity to take from this batch; 1 to choose a serial.")
 
     @api.depends("location_id")
