@@ -1,5 +1,6 @@
 """Changing a chosen batch/serial on a delivery is possible, and logged."""
 from odoo import _, api, models
+from odoo.exceptions import UserError
 
 
 class StockMoveLine(models.Model):
@@ -41,3 +42,40 @@ class StockMoveLine(models.Model):
         self.picking_id.message_post(body=message)
         sale_line.order_id.message_post(body=_("%(picking)s: %(message)s") % {
             "picking": self.picking_id.name, "message": message})
+
+    def _action_done(self):
+        """Deliveries and returns to suppliers never take a batch below zero."""
+        outgoing = self.filtered(lambda ml: ml.lot_id and ml.location_id.usage == "internal"
+                                 and ml.location_dest_id.usage in ("customer", "supplier"))
+        moved = {}
+        for ml in outgoing:
+            key = (ml.lot_id.id, ml.location_id.id)
+            moved[key] = moved.get(key, 0.0) + ml.product_uom_id._compute_quantity(
+                ml.qty_done, ml.product_id.uom_id)
+        result = super()._action_done()
+        if moved:
+            self._cloudoffice_check_not_negative(moved)
+        return result
+
+    def _cloudoffice_check_not_negative(self, moved):
+        lot_ids = tuple({lot_id for lot_id, _location in moved})
+        self.env.cr.execute("""
+            SELECT lot_id, location_id, SUM(quantity)
+              FROM stock_quant
+             WHERE lot_id IN %s AND location_id IN %s
+          GROUP BY lot_id, location_id
+            HAVING SUM(quantity) < 0
+        """, (lot_ids, tuple({location for _lot, location in moved})))
+        for lot_id, location_id, quantity in self.env.cr.fetchall():
+            if (lot_id, location_id) not in moved:
+                continue
+            lot = self.env["stock.production.lot"].browse(lot_id)
+            shipped = moved[(lot_id, location_id)]
+            raise UserError(_(
+                "Batch/serial %(lot)s of %(product)s: %(shipped)s %(uom)s would leave %(location)s "
+                "where only %(on_hand)s %(uom)s are in stock. Check the batch/serial on the "
+                "operation lines.") % {
+                    "lot": lot.name, "product": lot.product_id.display_name, "shipped": shipped,
+                    "uom": lot.product_id.uom_id.name,
+                    "location": self.env["stock.location"].browse(location_id).display_name,
+                    "on_hand": max(quantity + shipped, 0.0)})

@@ -130,3 +130,16 @@ class TestSaleLotConfirm(SaleLotCase):
         self.assertNotIn(self.h_soon, picker.line_ids.mapped("lot_id"))
         quants = self.env["stock.quant"].search([("lot_id", "=", self.h_soon.id)])
         self.assertEqual(sum(quants.mapped("quantity")), sum(quants.mapped("reserved_quantity")))
+
+    def test_delivery_cannot_take_a_batch_below_zero(self):
+        order = self.make_order([(self.honey, 30)])
+        self.choose(order.order_line, {self.h_late: 30})
+        order.action_confirm()
+        picking = order.picking_ids
+        # switched on the delivery to a batch holding only 25
+        picking.move_line_ids.write({"lot_id": self.h_soon.id, "qty_done": 30})
+        with self.assertRaisesRegex(UserError, r"H-SOON .*30.0 Unit\(s\) would leave WH/Stock where only "
+                                               r"25.0 Unit\(s\) are in stock"), self.env.cr.savepoint():
+            picking.button_validate()
+        self.env.cache.invalidate()
+        self.assertEqual(self.qty_available(self.honey, self.h_soon), 25.0)

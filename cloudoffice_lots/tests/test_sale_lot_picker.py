@@ -118,3 +118,20 @@ class TestSaleLotPicker(SaleLotCase):
         self.set_choice(picker, {self.serials[0]: 2})
         with self.assertRaisesRegex(UserError, "AP5-0001"):
             picker.action_confirm()
+
+    def test_scan_field_onchange_as_the_web_client_calls_it(self):
+        order = self.make_order([(self.phone, 1)])
+        picker = self.open_picker(order.order_line)
+        picker.line_ids.write({"quantity": 0})
+        spec = picker._onchange_spec()
+        values = picker._convert_to_write({name: picker[name] for name in spec if "." not in name})
+        values["scan"] = "AP5-0005"
+        result = picker.onchange(values, "scan", spec)
+        self.assertFalse(result.get("warning"))
+        self.assertEqual(result["value"]["scan"], False)
+        chosen = [command[2] for command in result["value"]["line_ids"]
+                  if command[0] in (0, 1) and command[2].get("quantity")]
+        self.assertEqual(len(chosen), 1)
+        values["scan"] = "NO-SUCH-SERIAL"
+        result = picker.onchange(values, "scan", spec)
+        self.assertIn("NO-SUCH-SERIAL: no available batch/serial", result["warning"]["message"])
