@@ -26,6 +26,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cloudoffice_lots_security.xml",
+        "security/sale_lot_security.xml",
         "data/lot_certificate_type_data.xml",
         "wizards/serial_generate_views.xml",
         "views/lot_certificate_views.xml",
@@ -35,6 +36,14 @@
         "views/product_views.xml",
         "views/stock_move_views.xml",
         "views/cloudoffice_lots_menus.xml",
+        "wizards/sale_lot_picker_views.xml",
+        "wizards/lot_override_confirm_views.xml",
+        "views/sale_order_views.xml",
+        "views/account_invoice_views.xml",
+        "views/purchase_order_views.xml",
+        "views/stock_picking_sale_lot_views.xml",
+        "reports/report_invoice_lots.xml",
+        "reports/report_deliveryslip_lots.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -11,3 +11,13 @@ from . import lot_certificate_type
 from . import lot_certificate
 from . import stock_move_line
 from . import stock_move
+from . import stock_production_lot_sale
+from . import lot_availability
+from . import sale_order_line_lot
+from . import sale_order_line
+from . import sale_order
+from . import stock_move_sale_lot
+from . import stock_move_line_sale_lot
+from . import stock_picking_sale_lot
+from . import account_invoice_line
+from . import purchase_order_line

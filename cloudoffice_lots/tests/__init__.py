@@ -3,3 +3,9 @@ from . import test_lot_dates
 from . import test_lot_data
 from . import test_receiving
 from . import test_serial_generate
+from . import test_sale_lot_availability
+from . import test_sale_lot_picker
+from . import test_sale_lot_confirm
+from . import test_sale_lot_documents
+from . import test_sale_lot_concurrency
+from . import test_sale_lot_purchase_return
