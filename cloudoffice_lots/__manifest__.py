@@ -25,7 +25,9 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cloudoffice_lots_security.xml",
+        "security/label_layout_security.xml",
         "data/lot_certificate_type_data.xml",
+        "data/hazard_pictogram_data.xml",
         "wizards/serial_generate_views.xml",
         "views/lot_certificate_views.xml",
         "views/lot_attribute_views.xml",
@@ -34,7 +36,17 @@
         "views/product_views.xml",
         "views/stock_move_views.xml",
         "views/cloudoffice_lots_menus.xml",
+        "wizards/label_print_views.xml",
+        "wizards/lot_scan_lookup_views.xml",
+        "wizards/picking_scan_views.xml",
+        "views/scan_templates.xml",
+        "views/stock_production_lot_barcode_views.xml",
+        "views/label_layout_views.xml",
+        "views/product_label_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/stock_picking_scan_views.xml",
     ],
     "demo": [
+        "demo/label_demo.xml",
     ],
 }
