@@ -38,6 +38,7 @@ A4 = (210.0, 297.0)
 MIN_LINE_MM = 1.8  # about 5 pt: smaller is unreadable on a thermal printer
 MAX_LINE_MM = 5.5
 MAX_PICTOGRAM_MM = 16.0
+MIN_TEXT_BESIDE_MM = 30.0  # pictograms go under narrower text
 
 
 class LayoutError(ValueError):
@@ -137,7 +138,7 @@ def place(layout, label):
     if codes:
         # Beside the text when the text area is wide, else in a row under it.
         size = min(MAX_PICTOGRAM_MM, text_h * 0.8, text_w * 0.4 / len(codes))
-        if size >= 8:
+        if size >= 8 and text_w - size * len(codes) - pad >= MIN_TEXT_BESIDE_MM:
             row_x = left + text_w - size * len(codes)
             items.extend(("pictogram", row_x + index * size, top, size, code)
                          for index, code in enumerate(codes))

@@ -45,7 +45,7 @@ def _fit_text(text, font, size, width):
     text_width = pdfmetrics.stringWidth(text, font, size)
     if text_width <= width:
         return size, text
-    size = max(4.0, size * width / text_width)
+    size = max(4.0, size * width / text_width * 0.99)
     while len(text) > 1 and pdfmetrics.stringWidth(text, font, size) > width:
         text = text[:-2] + "…"
     return size, text
