@@ -5,7 +5,7 @@ import os
 
 from odoo.addons.cloudoffice_lots.gs1 import errors as gs1_errors
 from odoo.addons.cloudoffice_lots.models.gs1_messages import gs1_templates
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .scan_common import ScanCase
 
@@ -109,8 +109,9 @@ class TestScanLookup(ScanCase):
         self.lot_a.invalidate_cache()
         self.assertTrue(self.lot_a.gs1_digital_link.startswith(
             "https://id.example.com/01/09506000134352/10/PA-1?"))
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError) as caught:
             self.env.user.company_id.gs1_digital_link_base = "id.example.com"
+        self.assertIn("must be a web address starting with https://", caught.exception.name)
 
     def test_lookup_wizard_shows_the_batch_and_clears_for_the_next_scan(self):
         self.put_in_stock(self.lot_a, 7)
