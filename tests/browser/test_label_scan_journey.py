@@ -33,16 +33,18 @@ def scan_like_a_wedge(page, selector, text):
 
 def test_print_label_decode_and_scan_back(web, tmp_path):
     page = web.login().open_action("stock.action_production_lot_form").page
+    # the list is grouped by product: open the product's group, then the batch
+    page.click(".o_group_header:has-text('%s')" % DEMO_PRODUCT)
     page.click(".o_list_view td:text-is('%s')" % DEMO_LOT)
-    page.wait_for_selector(".o_form_view h1:has-text('%s')" % DEMO_LOT)
+    page.wait_for_selector(".o_form_view .o_field_widget[name=name]:has-text('%s')" % DEMO_LOT)
     # the batch form shows its barcodes, served by the add-on's route
     page.wait_for_selector("img.o_cloudoffice_barcode[src*='kind=gs1_datamatrix']")
 
-    page.click("button[name=action_cloudoffice_print_labels]")
+    page.click(".oe_button_box button:has-text('Print Labels')")
     page.wait_for_selector(".modal .o_form_view")
     assert "A4 sheet 3 x 8" in page.input_value(".modal .o_field_widget[name=layout_id] input")
     with page.expect_download() as download_info:
-        page.click(".modal-footer button[name=action_print]")
+        page.click(".modal-footer button:has-text('Print')")
     pdf_path = tmp_path / "labels.pdf"
     download_info.value.save_as(pdf_path)
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], check=True,
@@ -63,8 +65,9 @@ def test_print_label_decode_and_scan_back(web, tmp_path):
     result = page.inner_text(".o_cloudoffice_scan_result")
     assert DEMO_LOT in result and DEMO_PRODUCT in result
     assert page.input_value("input[name=scan]") == ""
-    page.click("button[name=action_open_lot]")
-    page.wait_for_selector(".o_form_view h1:has-text('%s')" % DEMO_LOT)
+    page.click(".o_cloudoffice_scan_result button:has-text('Open Batch/Serial')")
+    # the batch's own form (its name field), not the scan page's link to it
+    page.wait_for_selector(".o_form_view .o_field_widget[name=name]:has-text('%s')" % DEMO_LOT)
     assert DEMO_LOT in page.inner_text(".o_control_panel .breadcrumb")
 
     # a wrong check digit is caught and named
