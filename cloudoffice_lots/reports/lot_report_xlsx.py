@@ -41,8 +41,8 @@ class LotReportXlsx(models.AbstractModel):
                     for col, value in enumerate(values):
                         if table["numeric"][col]:
                             sheet.write_number(row, col, value or 0, number)
-                        else:
-                            sheet.write_string(row, col, str(value or ""))
+                        elif value not in ("", None, False):
+                            sheet.write_string(row, col, str(value))
 
     @staticmethod
     def _sheet_name(title, used_names):

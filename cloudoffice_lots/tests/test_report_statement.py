@@ -21,7 +21,7 @@ class TestLotStatement(ReportsCase):
                                  uom=cls.dozen, partner=cls.customer_a)
         cls.to_wh2 = cls._move(cls.lot, 3, cls.shelf1, cls.stock2, day + d(days=3))
         inventory = cls.env["stock.inventory"].create({
-            "name": "Count RS", "filter": "lot", "lot_id": cls.lot.id,
+            "name": "Count RS", "filter": "product", "product_id": cls.honey.id,
             "location_id": cls.stock1.id})
         inventory.action_start()
         inventory.line_ids.filtered(lambda line: line.location_id == cls.stock1).product_qty = 6
