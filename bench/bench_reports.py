@@ -11,8 +11,6 @@
 import datetime
 import time
 
-from odoo.addons.cloudoffice_lots.reports.queries import lot_balance, lot_statement, lot_trace
-
 from . import generate
 from .common import best_of
 
@@ -25,6 +23,12 @@ def prepare(env):
     generate.ensure(env)
 
 
+def _queries():
+    # Imported late: the add-ons path is known once the runner read the config.
+    from odoo.addons.cloudoffice_lots.reports.queries import lot_balance, lot_statement, lot_trace
+    return lot_balance, lot_statement, lot_trace
+
+
 def run(env, report):
     company_ids = [env.ref("base.main_company").id]
     data = generate.info(env)
@@ -34,6 +38,7 @@ def run(env, report):
 
 
 def _balance(env, report, company_ids):
+    lot_balance = _queries()[0]
     cr = env.cr
     ours, rows = best_of(lambda: lot_balance.balance(cr, date_to=PAST_DATE, company_ids=company_ids),
                          repeat=3)
@@ -66,6 +71,7 @@ def _balance(env, report, company_ids):
 
 
 def _statement(env, report, company_ids, lot):
+    lot_statement = _queries()[1]
     cr = env.cr
     ours, rows = best_of(lambda: lot_statement.statement(cr, lot.ids, company_ids), repeat=5)
     fields_ = ["date", "reference", "picking_id", "location_id", "location_dest_id", "qty_done",
@@ -83,6 +89,7 @@ def _statement(env, report, company_ids, lot):
 
 
 def _trace(env, report, company_ids, lot):
+    lot_trace = _queries()[2]
     cr = env.cr
 
     def ours_way():

@@ -24,14 +24,14 @@ class LotBalanceLine(models.TransientModel):
     location_id = fields.Many2one(
         "stock.location", string="Location", readonly=True,
         help="Per warehouse, the warehouse's own location stands for all of it.")
-    opening = fields.Float(string="Opening", readonly=True,
+    opening = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Balance at the start of the period.")
     qty_in = fields.Float(string="In", readonly=True,
                           digits=dp.get_precision("Product Unit of Measure"))
     qty_out = fields.Float(string="Out", readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"))
-    closing = fields.Float(string="Closing", readonly=True,
+    closing = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Balance at the end of the period's last day.")
     life_date = fields.Datetime(related="lot_id.life_date", string="Expiry Date", readonly=True)

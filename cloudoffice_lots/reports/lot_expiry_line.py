@@ -31,15 +31,15 @@ class LotExpiryLine(models.TransientModel):
                                  help="Delivery address the batch went to.")
     picking_id = fields.Many2one("stock.picking", string="Last Delivery", readonly=True)
     delivery_date = fields.Datetime(string="Delivered On", readonly=True)
-    quantity = fields.Float(string="Quantity", readonly=True,
+    quantity = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"),
                             help="In stock, or delivered minus returned for a customer.")
     life_date = fields.Datetime(string="Expiry Date", readonly=True)
     use_date = fields.Datetime(string="Best Before", readonly=True)
-    removal_date = fields.Datetime(string="Removal Date", readonly=True)
-    alert_date = fields.Datetime(string="Alert Date", readonly=True)
-    days_left = fields.Integer(string="Days Left", readonly=True, group_operator="min",
+    removal_date = fields.Datetime(readonly=True)
+    alert_date = fields.Datetime(readonly=True)
+    days_left = fields.Integer(readonly=True, group_operator="min",
                                help="Days until the expiry date; negative once expired.")
     bucket = fields.Selection(BUCKETS, string="Expiry", readonly=True)
-    alert_reached = fields.Boolean(string="Alert Reached", readonly=True,
+    alert_reached = fields.Boolean(readonly=True,
                                    help="The batch's alert date has passed.")

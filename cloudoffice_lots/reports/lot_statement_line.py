@@ -28,14 +28,14 @@ class LotStatementLine(models.TransientModel):
                                 ondelete="cascade", index=True)
     sequence = fields.Integer(default=1, help="Opening balance first.")
     move_line_id = fields.Many2one("stock.move.line", string="Move Line", readonly=True)
-    date = fields.Datetime(string="Date", readonly=True)
+    date = fields.Datetime(readonly=True)
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
     uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     kind = fields.Selection(MOVE_KINDS, string="Type", readonly=True,
                             help="What the movement was, from its document and locations.")
-    reference = fields.Char(string="Reference", readonly=True)
+    reference = fields.Char(readonly=True)
     picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True)
     production_id = fields.Many2one("mrp.production", string="Manufacturing Order", readonly=True)
     inventory_id = fields.Many2one("stock.inventory", string="Inventory Adjustment", readonly=True)
@@ -46,13 +46,13 @@ class LotStatementLine(models.TransientModel):
     warehouse_dest_id = fields.Many2one("stock.warehouse", string="To Warehouse", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Partner", readonly=True,
                                  help="Supplier of a receipt, customer of a delivery.")
-    quantity = fields.Float(string="Quantity", readonly=True,
+    quantity = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"),
                             help="Quantity moved, in the product's unit.")
     qty_in = fields.Float(string="In", readonly=True,
                           digits=dp.get_precision("Product Unit of Measure"))
     qty_out = fields.Float(string="Out", readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"))
-    balance = fields.Float(string="Balance", readonly=True, group_operator=False,
+    balance = fields.Float(readonly=True, group_operator=False,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Stock of the batch after this movement.")

@@ -23,13 +23,13 @@ class LotTraceCustomer(models.TransientModel):
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
     uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    delivered = fields.Float(string="Delivered", readonly=True,
+    delivered = fields.Float(readonly=True,
                              digits=dp.get_precision("Product Unit of Measure"))
-    returned = fields.Float(string="Returned", readonly=True,
+    returned = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"))
     quantity = fields.Float(string="Still Held", readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"),
                             help="Delivered minus returned: what the recall must bring back.")
-    first_delivery = fields.Datetime(string="First Delivery", readonly=True)
-    last_delivery = fields.Datetime(string="Last Delivery", readonly=True)
-    deliveries = fields.Integer(string="Deliveries", readonly=True)
+    first_delivery = fields.Datetime(readonly=True)
+    last_delivery = fields.Datetime(readonly=True)
+    deliveries = fields.Integer(readonly=True)

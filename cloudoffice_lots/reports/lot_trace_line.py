@@ -16,24 +16,24 @@ class LotTraceLine(models.TransientModel):
     wizard_id = fields.Many2one("cloudoffice.lot.trace.wizard", required=True,
                                 ondelete="cascade", index=True)
     direction = fields.Selection([("downstream", "Downstream"), ("upstream", "Upstream")],
-                                 string="Direction", readonly=True)
+                                 readonly=True)
     depth = fields.Integer(string="Level", readonly=True, group_operator=False,
                            help="0: the batch itself; 1: made from it (downstream) or one of "
                                 "its components (upstream); and so on.")
     parent_lot_id = fields.Many2one("stock.production.lot", string="Through Batch", readonly=True,
                                     help="The batch this one was reached from.")
     move_line_id = fields.Many2one("stock.move.line", string="Move Line", readonly=True)
-    date = fields.Datetime(string="Date", readonly=True)
+    date = fields.Datetime(readonly=True)
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
     uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     kind = fields.Selection(MOVE_KINDS, string="Type", readonly=True)
-    reference = fields.Char(string="Reference", readonly=True)
+    reference = fields.Char(readonly=True)
     picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True)
     production_id = fields.Many2one("mrp.production", string="Manufacturing Order", readonly=True)
     location_id = fields.Many2one("stock.location", string="From", readonly=True)
     location_dest_id = fields.Many2one("stock.location", string="To", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Partner", readonly=True)
-    quantity = fields.Float(string="Quantity", readonly=True,
+    quantity = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"))

@@ -77,7 +77,8 @@ class LotBalanceWizard(models.TransientModel):
 
     def _report_title(self):
         if self.date_from:
-            return _("Batch Balance %s - %s") % (self.date_from, self.date_to)
+            return _("Batch Balance %(start)s - %(end)s") % {"start": self.date_from,
+                                                               "end": self.date_to}
         return _("Batch Balance at %s") % self.date_to
 
     def _export_param_fields(self):

@@ -23,7 +23,7 @@ class LotExpiryWizard(models.TransientModel):
     show = fields.Selection(
         [("soon", "Expired and Expiring Soon"), ("all", "All Batches with an Expiry Date"),
          ("undated", "All, Also Without Expiry Date")],
-        string="Show", required=True, default="soon")
+        required=True, default="soon")
     include_customers = fields.Boolean(
         string="Batches at Customers", default=True,
         help="Also list batches already delivered, per customer, net of returns.")

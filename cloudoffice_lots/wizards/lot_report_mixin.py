@@ -131,8 +131,8 @@ class LotReportMixin(models.AbstractModel):
 
     def _check_dates(self, date_from, date_to):
         if date_from and date_to and date_from > date_to:
-            raise UserError(_("The report's start date %s is after its end date %s.")
-                            % (date_from, date_to))
+            raise UserError(_("The report's start date %(start)s is after its end date %(end)s.")
+                            % {"start": date_from, "end": date_to})
 
     # Printing and exporting: each report describes its result as sections
     # (a title, notes, columns and records); one QWeb template and one XLSX

@@ -102,15 +102,15 @@ class LotStatementWizard(models.TransientModel):
             notes = []
             if lot.origin_date:
                 origin = lot.origin_production_id.name or lot.origin_picking_id.name or ""
-                notes.append(_("Bought/made on %s %s %s") % (
-                    self._export_value(lot, "origin_date"), lot.origin_partner_id.display_name or "",
-                    origin))
+                notes.append(_("Bought/made on %(date)s %(partner)s %(document)s") % {
+                    "date": self._export_value(lot, "origin_date"),
+                    "partner": lot.origin_partner_id.display_name or "", "document": origin})
             sold = ["%s (%s %s)" % (name, self._format_number(qty), unit)
                     for name, qty, unit in self.customers(lot)]
             if sold:
                 notes.append(_("Sold to: %s") % ", ".join(sold))
             sections.append({
-                "title": _("%s - %s") % (lot.name, lot.product_id.display_name),
+                "title": "%s - %s" % (lot.name, lot.product_id.display_name),
                 "notes": notes, "columns": columns,
                 "records": self.line_ids.filtered(lambda line, lot=lot: line.lot_id == lot),
             })

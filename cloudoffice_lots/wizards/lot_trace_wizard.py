@@ -21,7 +21,7 @@ class LotTraceWizard(models.TransientModel):
     product_id = fields.Many2one(related="lot_id.product_id", readonly=True)
     direction = fields.Selection(
         [("downstream", "Downstream: where it went"), ("upstream", "Upstream: where it came from"),
-         ("both", "Both")], string="Direction", required=True, default="both")
+         ("both", "Both")], required=True, default="both")
     line_ids = fields.One2many("cloudoffice.lot.trace.line", "wizard_id", string="Movements")
     customer_ids = fields.One2many("cloudoffice.lot.trace.customer", "wizard_id",
                                    string="Affected Customers")
@@ -98,7 +98,8 @@ class LotTraceWizard(models.TransientModel):
         return wizard.action_show()
 
     def _report_title(self):
-        return _("Traceability of %s (%s)") % (self.lot_id.name, self.lot_id.product_id.display_name)
+        return _("Traceability of %(lot)s (%(product)s)") % {
+            "lot": self.lot_id.name, "product": self.lot_id.product_id.display_name}
 
     def _export_param_fields(self):
         return ["lot_id", "product_id", "direction"]
@@ -118,8 +119,8 @@ class LotTraceWizard(models.TransientModel):
         if self.direction in ("downstream", "both"):
             sections.append({
                 "title": _("Affected Customers"),
-                "notes": [_("%d customers received %s or a batch made from it.")
-                          % (self.customer_count, self.lot_id.name)],
+                "notes": [_("%(count)d customers received %(lot)s or a batch made from it.")
+                          % {"count": self.customer_count, "lot": self.lot_id.name}],
                 "columns": customers, "records": self.customer_ids})
             sections.append({"title": _("Downstream: Where It Went"), "notes": [], "columns": moves,
                              "records": self.line_ids.filtered(lambda line: line.direction == "downstream")})
