@@ -13,3 +13,9 @@ from . import test_labels_engine
 from . import test_labels_printing
 from . import test_scan_lookup
 from . import test_scan_picking
+from . import test_report_balance
+from . import test_report_balance_replay
+from . import test_report_statement
+from . import test_report_expiry
+from . import test_report_trace
+from . import test_report_exports
