@@ -100,9 +100,15 @@ class OdooServer:
     def ref(self, xmlid):
         return self.execute("ir.model.data", "xmlid_to_res_id", xmlid)
 
+    def mark_log(self):
+        """From now on, errors_in_log() reports only what is logged after this."""
+        self.log_mark = os.path.getsize(self.log_path) if os.path.exists(self.log_path) else 0
+
     def errors_in_log(self):
-        """ERROR/CRITICAL lines the server logged (the browser can't see those)."""
+        """ERROR/CRITICAL lines the server logged since the mark (the browser
+        can't see those); each test marks at its start."""
         with open(self.log_path, encoding="utf-8", errors="replace") as log:
+            log.seek(getattr(self, "log_mark", 0))
             return [line for line in log if " ERROR " in line or " CRITICAL " in line]
 
 
@@ -198,6 +204,7 @@ def web(request, browser, odoo_server):
     context = browser.new_context(viewport={"width": 1366, "height": 900},
                                   timezone_id="Europe/Stockholm", locale="en-US")
     session = BrowserSession(context.new_page(), odoo_server)
+    odoo_server.mark_log()
     yield session
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:

@@ -48,10 +48,17 @@ class TestBalanceReplay(ReportsCase):
         self.counter = getattr(self, "counter", 0) + 1
         lots = [self._lot(self.honey, "RP-%d-%d" % (self.counter, i)) for i in range(2)]
         events = []  # (when, lot id, source name, destination name, quantity in units)
+        on_hand = defaultdict(float)  # (lot index, location name) -> units, done moves only
         for kind, lot_index, qty, uom_name, day, hour, done in history:
             uom = self.dozen if uom_name == "dozen" else self.unit
             units = qty * (12 if uom_name == "dozen" else 1)
+            first_source = OPERATIONS[kind][0][0]
+            if done and first_source in IN_STOCK and on_hand[lot_index, first_source] < units:
+                continue  # batch stock never goes below zero: Odoo refuses such a move
             for step, (src, dst) in enumerate(OPERATIONS[kind]):
+                if done:
+                    on_hand[lot_index, src] -= units
+                    on_hand[lot_index, dst] += units
                 when = self.base_date.replace(hour=hour) + datetime.timedelta(days=day, minutes=step)
                 self._move(lots[lot_index], qty, getattr(self, src), getattr(self, dst), when,
                            uom=uom, done=done)
