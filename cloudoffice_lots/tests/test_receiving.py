@@ -107,7 +107,6 @@ class TestReceiving(LotsCase):
 class TestSerialUniqueness(LotsCase):
     def test_database_refuses_the_same_serial_twice_for_a_product(self):
         import psycopg2
-
         from odoo.tools import mute_logger
 
         Lot = self.env["stock.production.lot"]

@@ -1,4 +1,5 @@
 import re
+
 from odoo.exceptions import ValidationError
 
 from .sale_lot_common import SaleLotCase
