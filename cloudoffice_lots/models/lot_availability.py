@@ -71,9 +71,10 @@ class LotAvailability(models.AbstractModel):
         :return: list of dicts with lot_id, location_id, on_hand, reserved,
             available, in_date, name, life_date, use_date, release_state
 
-        >>> rows = env['cloudoffice.lot.availability'].available_lots(honey, warehouse.lot_stock_id)
-        >>> rows[0]['name'], rows[0]['available']
-        ('L-2026-001', 40.0)
+        Example::
+
+            rows = env['cloudoffice.lot.availability'].available_lots(honey, warehouse.lot_stock_id)
+            rows[0]['name'], rows[0]['available']  # ('L-2026-001', 40.0): expires first
         """
         rounding = product.uom_id.rounding
         params = {

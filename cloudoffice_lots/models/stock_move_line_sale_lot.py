@@ -3,7 +3,9 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
-class StockMoveLine(models.Model):
+# Kept apart from the batch-record extension of the same model: this file
+# holds the selling side only.
+class StockMoveLine(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "stock.move.line"
 
     @api.multi

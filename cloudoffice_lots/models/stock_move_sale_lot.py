@@ -11,7 +11,9 @@ from odoo import models
 from odoo.tools import float_compare, float_is_zero
 
 
-class StockMove(models.Model):
+# Kept apart from the batch-record extension of the same model: this file
+# holds the selling side only.
+class StockMove(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "stock.move"
 
     # ------------------------------------------------------------ helpers
@@ -82,6 +84,9 @@ class StockMove(models.Model):
     def _update_reserved_quantity(self, need, available_quantity, location_id, lot_id=None,
                                   package_id=None, owner_id=None, strict=True):
         targets = None if (lot_id or strict) else self._cloudoffice_lot_targets()
+        if targets is None and not (lot_id or strict or package_id or owner_id) \
+                and self._cloudoffice_reserves_sellable_only():
+            return self._cloudoffice_reserve_fefo(need, location_id)
         if targets is None:
             return super()._update_reserved_quantity(
                 need, available_quantity, location_id, lot_id=lot_id, package_id=package_id,
@@ -101,6 +106,27 @@ class StockMove(models.Model):
             taken += super()._update_reserved_quantity(
                 want, available, location, lot_id=lot, package_id=package_id, owner_id=owner_id,
                 strict=False)
+        return taken
+
+    def _cloudoffice_reserves_sellable_only(self):
+        """A delivery to a customer without chosen batches reserves sellable
+        batches only, first expiry first (not Odoo's first received first,
+        which would take an expired batch)."""
+        return (self.product_id.tracking != "none" and self.location_id.usage == "internal"
+                and self.location_dest_id.usage == "customer" and not self.origin_returned_move_id)
+
+    def _cloudoffice_reserve_fefo(self, need, location):
+        rounding = self.product_id.uom_id.rounding
+        rows = self.env["cloudoffice.lot.availability"].available_lots(self.product_id, location)
+        lots, locations = self.env["stock.production.lot"], self.env["stock.location"]
+        taken = 0.0
+        for row in rows:
+            want = need - taken
+            if float_compare(want, 0, precision_rounding=rounding) <= 0:
+                break
+            taken += super()._update_reserved_quantity(
+                want, row["available"], locations.browse(row["location_id"]),
+                lot_id=lots.browse(row["lot_id"]), strict=False)
         return taken
 
     def _action_assign(self):

@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 OVERRIDE_GROUP = "cloudoffice_lots.group_sell_unsellable_lots"
 
 
-class StockPicking(models.Model):
+# Kept apart from the batch-record extension of the same model: this file
+# holds the selling side only.
+class StockPicking(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "stock.picking"
 
     @api.multi

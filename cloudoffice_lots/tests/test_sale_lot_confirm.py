@@ -143,3 +143,10 @@ class TestSaleLotConfirm(SaleLotCase):
             picking.button_validate()
         self.env.cache.invalidate()
         self.assertEqual(self.qty_available(self.honey, self.h_soon), 25.0)
+
+    def test_without_choice_the_delivery_reserves_sellable_batches_first_expiry_first(self):
+        order = self.make_order([(self.honey, 30)])
+        order.action_confirm()
+        order.picking_ids.action_assign()
+        # Odoo alone would take H-OLD (received first, expired) and might take H-BLOCK
+        self.assertEqual(self.reserved(order.picking_ids.move_lines), {"H-SOON": 25.0, "H-MID": 5.0})

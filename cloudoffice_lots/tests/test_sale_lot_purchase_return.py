@@ -44,3 +44,18 @@ class TestSaleLotPurchaseReturn(SaleLotCase):
 
     def lot(self, product, name):
         return self.env["stock.production.lot"].search([("product_id", "=", product.id), ("name", "=", name)])
+
+    def test_supplier_numbers_without_quantity_share_the_rest(self):
+        supplier = self.env["res.partner"].create({"name": "Hive Partners", "supplier": True})
+        purchase = self.env["purchase.order"].create({
+            "partner_id": supplier.id,
+            "order_line": [(0, 0, {
+                "product_id": self.honey.id, "name": "honey", "product_qty": 10,
+                "product_uom": self.honey.uom_id.id, "price_unit": 20, "date_planned": "2030-01-01",
+                "cloudoffice_supplier_batches": "A-1: 4\nB-2; C-3",
+            })],
+        })
+        self.assertEqual(purchase.order_line._cloudoffice_supplier_batch_plan(10.0),
+                         [("A-1", 4.0), ("B-2", 3.0), ("C-3", 3.0)])
+        self.assertEqual(purchase.order_line._cloudoffice_supplier_batch_plan(9.0),
+                         [("A-1", 4.0), ("B-2", 2.5), ("C-3", 2.5)])
