@@ -162,7 +162,9 @@ class StockPicking(models.Model):
             line_qty = product.uom_id._compute_quantity(quantity, line.product_uom_id)
             if float_compare(line.qty_done + line_qty, line.product_uom_qty,
                              precision_rounding=line.product_uom_id.rounding) <= 0:
-                line.qty_done += line_qty
+                # write(), not assignment: in the scan window's onchange an
+                # assignment would only change the cache
+                line.write({"qty_done": line.qty_done + line_qty})
                 return _("%(product)s %(lot)s: %(done)s of %(reserved)s %(uom)s picked") % {
                     "product": product.display_name, "lot": line.lot_id.name,
                     "done": line.qty_done, "reserved": line.product_uom_qty,
