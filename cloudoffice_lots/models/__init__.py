@@ -13,9 +13,7 @@ from . import stock_move
 from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
-from . import product_template_label
 from . import product_product
 from . import stock_production_lot_barcode
-from . import stock_production_lot_scan
 from . import label_layout
 from . import stock_picking_scan

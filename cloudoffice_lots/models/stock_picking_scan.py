@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .stock_production_lot_scan import printable_scan
+from .stock_production_lot_barcode import printable_scan
 
 
 class StockPicking(models.Model):
@@ -81,7 +81,7 @@ class StockPicking(models.Model):
 
     # --------------------------------------------------------------- receipts
     def _cloudoffice_scan_receipt(self, text):
-        scan, result, products, names = self._cloudoffice_read(text)
+        scan, result, products, _names = self._cloudoffice_read(text)
         if result is None or not products:
             raise UserError(_(
                 "Scan %s is not a GS1 barcode with the product's GTIN: on receipts, scan the "
