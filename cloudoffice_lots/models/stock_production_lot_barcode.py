@@ -248,6 +248,13 @@ class StockProductionLot(models.Model):
             return lots
         if lots:
             raise self._cloudoffice_ambiguous(name, lots)
+        if gs1.is_valid_gtin(name):
+            products = self.env["product.product"].cloudoffice_search_gtin(name)
+            if products:
+                raise UserError(_(
+                    "%(code)s is the barcode of the product %(product)s, not of a batch or "
+                    "serial: scan the barcode that carries the batch or serial number.") % {
+                        "code": name, "product": products[0].display_name})
         raise UserError(_(
             "No batch or serial number %s exists. Check the scan, or scan the GS1 barcode "
             "with the product's GTIN.") % printable_scan(name))
