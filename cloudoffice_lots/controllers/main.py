@@ -7,6 +7,7 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from werkzeug.exceptions import BadRequest, NotFound
+from werkzeug.utils import redirect
 
 from .. import gs1
 
@@ -58,4 +59,4 @@ class CloudofficeLotsController(http.Controller):
     def digital_link(self, path, **_kwargs):
         """Digital Link QR codes printed with this server's address land on the scan page."""
         url = request.httprequest.url
-        return request.redirect("%s?code=%s" % (SCAN_PAGE, quote(url, safe="")))
+        return redirect("%s?code=%s" % (SCAN_PAGE, quote(url, safe="")), 303)

@@ -24,8 +24,6 @@ from . import purchase_order_line
 from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
-from . import product_template_label
 from . import stock_production_lot_barcode
-from . import stock_production_lot_scan
 from . import label_layout
 from . import stock_picking_scan

@@ -20,6 +20,13 @@ class ProductTemplate(models.Model):
     lot_test_spec_ids = fields.One2many(
         "cloudoffice.lot.test.spec", "product_tmpl_id", string="Batch Test Specifications",
         help="Tests every batch of this product goes through before it is released.")
+    hazard_pictogram_ids = fields.Many2many(
+        "cloudoffice.hazard.pictogram", string="Hazard Pictograms",
+        help="GHS pictograms printed on this product's batch labels when the label layout "
+             "shows warning signs.")
+    allergen_note = fields.Char(
+        string="Allergens", translate=True,
+        help="Allergens printed on this product's batch labels, e.g. 'milk, hazelnuts'.")
 
     @api.model
     def _tracking_from_category(self, vals):

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .stock_production_lot_scan import printable_scan
+from .stock_production_lot_barcode import printable_scan
 
 
 class StockPicking(models.Model):
@@ -81,7 +81,7 @@ class StockPicking(models.Model):
 
     # --------------------------------------------------------------- receipts
     def _cloudoffice_scan_receipt(self, text):
-        scan, result, products, names = self._cloudoffice_read(text)
+        scan, result, products, _names = self._cloudoffice_read(text)
         if result is None or not products:
             raise UserError(_(
                 "Scan %s is not a GS1 barcode with the product's GTIN: on receipts, scan the "
@@ -162,7 +162,9 @@ class StockPicking(models.Model):
             line_qty = product.uom_id._compute_quantity(quantity, line.product_uom_id)
             if float_compare(line.qty_done + line_qty, line.product_uom_qty,
                              precision_rounding=line.product_uom_id.rounding) <= 0:
-                line.qty_done += line_qty
+                # write(), not assignment: in the scan window's onchange an
+                # assignment would only change the cache
+                line.write({"qty_done": line.qty_done + line_qty})
                 return _("%(product)s %(lot)s: %(done)s of %(reserved)s %(uom)s picked") % {
                     "product": product.display_name, "lot": line.lot_id.name,
                     "done": line.qty_done, "reserved": line.product_uom_qty,

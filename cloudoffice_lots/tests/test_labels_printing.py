@@ -146,3 +146,8 @@ class TestLabelPrinting(ScanCase):
         self.assertEqual(len(self.env["cloudoffice.hazard.pictogram"].search([])), 9)
         demo = self.env.ref("cloudoffice_lots.label_layout_zpl_4x2")
         self.assertEqual((demo.output, demo.dpi), ("zpl", "203"))
+
+    def test_print_action_offered_in_the_batch_list(self):
+        action = self.env.ref("cloudoffice_lots.action_label_print_lots")
+        self.assertEqual(action.binding_model_id.model, "stock.production.lot")
+        self.assertEqual((action.res_model, action.target), ("cloudoffice.label.print", "new"))

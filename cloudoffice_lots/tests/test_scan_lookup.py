@@ -62,6 +62,8 @@ class TestScanLookup(ScanCase):
         self.assert_refused("(01)09506000134352", "no batch (AI 10) or serial number (AI 21)")
         self.assert_refused("(00)106141411234567897", "shipping container code (SSCC")
         self.assert_refused("NOPE-1", "No batch or serial number NOPE-1 exists")
+        self.assert_refused("9506000134352", "9506000134352 is the barcode of the product "
+                            "[TP-1] Test Paint, not of a batch or serial")
         self.assert_refused("   ", "Nothing was scanned")
 
     def test_a_name_shared_by_two_products_asks_for_the_gs1_barcode(self):

@@ -15,7 +15,7 @@ class LotScanLookup(models.TransientModel):
 
     scan = fields.Char(help="Scan the batch's barcode (GS1 DataMatrix, GS1-128, Digital Link "
                             "QR code) or type its batch/serial number, then Enter.")
-    last_scan = fields.Char(string="Last Scan", readonly=True)
+    last_scan = fields.Char(readonly=True, help="What was scanned last.")
     message = fields.Char(readonly=True, help="What was wrong with the last scan.")
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
     product_id = fields.Many2one(related="lot_id.product_id", readonly=True)

@@ -26,12 +26,17 @@ class PickingScan(models.TransientModel):
         if not (self.scan or "").strip():
             return
         scan, self.scan = self.scan, False
+        picking, log = self.picking_id, self.log
         try:
             # Applied to the real transfer right away: a scan station has no Save button.
-            done = self.picking_id.cloudoffice_apply_scan(scan)
+            done = picking.cloudoffice_apply_scan(scan)
         except UserError as err:
             self.message = err.name
             return
+        finally:
+            # Writing the transfer invalidates the cache, which is all this
+            # unsaved window has: put its values back.
+            self.picking_id, self.log = picking, log
         self.message = False
         self.log = "\n".join(line for line in (done, self.log or "") if line)
 

@@ -86,3 +86,68 @@ def test_print_label_decode_and_scan_back(web, tmp_path):
 
     assert web.js_errors == []
     assert web.server.errors_in_log() == []
+
+
+def rpc(page, model, method, args, kwargs=None):
+    """Call a model method as the web client does (for setting up data)."""
+    response = page.evaluate("""([model, method, args, kwargs]) => fetch('/web/dataset/call_kw', {
+        method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({jsonrpc: '2.0', method: 'call',
+                              params: {model, method, args, kwargs}})}).then(r => r.json())""",
+                             [model, method, args, kwargs or {}])
+    assert "error" not in response, response
+    return response["result"]
+
+
+def test_receipt_scan_barcode_image_and_digital_link(web):
+    page = web.login().page
+    lot_id = rpc(page, "stock.production.lot", "search", [[["name", "=", DEMO_LOT]]])[0]
+
+    # the batch's barcode image, as the form shows it
+    response = page.request.get("%s/cloudoffice_lots/lot/%d/barcode.png?kind=gs1_128"
+                                % (web.server.url, lot_id))
+    assert response.status == 200 and response.headers["content-type"] == "image/png"
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.body())))
+    assert decoded[0].symbology_identifier == "]C1"
+    assert decoded[0].text.endswith("(10)%s" % DEMO_LOT)
+    assert page.request.get("%s/cloudoffice_lots/lot/999999/barcode.png"
+                            % web.server.url).status == 404
+
+    # a phone scanning the Digital Link QR code lands on the batch
+    page.goto("%s/cloudoffice_lots/dl/01/09506000134383/10/%s" % (web.server.url, DEMO_LOT))
+    page.wait_for_selector("#scan_lot_name")
+    assert page.inner_text("#scan_lot_name") == DEMO_LOT
+
+    # a receipt of the demo product, scanned in its Scan window
+    product_id = rpc(page, "product.product", "search", [[["default_code", "=", "AP-500-UB"]]])[0]
+    picking_type = rpc(page, "stock.picking.type", "search_read",
+                       [[["code", "=", "incoming"]]],
+                       {"limit": 1, "fields": ["default_location_dest_id"]})[0]
+    source = rpc(page, "stock.location", "search", [[["usage", "=", "supplier"]]],
+                 {"limit": 1})[0]
+    destination = picking_type["default_location_dest_id"][0]
+    picking_id = rpc(page, "stock.picking", "create", [{
+        "picking_type_id": picking_type["id"], "location_id": source,
+        "location_dest_id": destination,
+        "move_lines": [[0, 0, {"name": "paint", "product_id": product_id, "product_uom_qty": 12,
+                               "product_uom": 1, "location_id": source,
+                               "location_dest_id": destination}]]}])
+    rpc(page, "stock.picking", "action_confirm", [[picking_id]])
+    page.goto("%s/web#id=%d&model=stock.picking&view_type=form" % (web.server.url, picking_id))
+    page.click(".o_form_statusbar button:has-text('Scan')")
+    page.wait_for_selector(".modal input[name=scan]")
+    scan_like_a_wedge(page, ".modal input[name=scan]",
+                      "(01)09506000134383(11)260301(17)280301(37)12(10)REC-77")
+    page.wait_for_selector(".modal .o_cloudoffice_scan_log:has-text('REC-77: 12.0')")
+    scan_like_a_wedge(page, ".modal input[name=scan]", "(01)09506000134383(10)REC 77")
+    page.wait_for_selector(".modal .o_cloudoffice_scan_error:visible")
+    assert "not allowed in GS1 barcodes" in page.inner_text(".modal .o_cloudoffice_scan_error")
+    lines = rpc(page, "stock.move.line", "search_read", [[["picking_id", "=", picking_id]]],
+                {"fields": ["lot_name", "qty_done"]})
+    assert [(line["lot_name"], line["qty_done"]) for line in lines] == [("REC-77", 12.0)]
+    lot = rpc(page, "stock.production.lot", "search_read", [[["name", "=", "REC-77"]]],
+              {"fields": ["production_date"]})
+    assert lot[0]["production_date"] == "2026-03-01"
+
+    assert web.js_errors == []
+    assert web.server.errors_in_log() == []
