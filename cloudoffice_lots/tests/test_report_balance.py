@@ -131,3 +131,27 @@ class TestLotBalance(ReportsCase):
                                    lot_ids=lot.ids)
         self.assertEqual([(row["location_id"], row["closing"], row["uom_id"]) for row in rows],
                          [(self.stock1.id, 0.5, self.kg.id)])
+
+    def test_month_snapshot_forgotten_by_a_back_dated_move(self):
+        """A balance in May builds the April and May snapshots; a move
+        dated in March, entered afterwards, still counts."""
+        lot = self._lot(self.honey, "RB-SNAPSHOT")
+        self._move(lot, 10, self.supplier_loc, self.stock1, datetime.datetime(2024, 2, 10))
+        may = datetime.datetime(2024, 5, 20)
+        rows = lot_balance.balance(self.env.cr, date_to=may, company_ids=self._company_ids(),
+                                   lot_ids=lot.ids)
+        self.assertEqual([r["closing"] for r in rows], [10])
+        self.env.cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
+                            " WHERE snapshot_date = '2024-05-01'")
+        self.assertTrue(self.env.cr.fetchall())
+        self._move(lot, 4, self.stock1, self.customer_loc, datetime.datetime(2024, 3, 5),
+                   partner=self.customer_a)
+        rows = lot_balance.balance(self.env.cr, date_to=may, company_ids=self._company_ids(),
+                                   lot_ids=lot.ids)
+        self.assertEqual([r["closing"] for r in rows], [6])
+        self.env.user.tz = "UTC"
+        wizard = self.env["cloudoffice.lot.balance.wizard"].create({
+            "date_from": "2024-03-01", "date_to": "2024-05-20", "lot_ids": [(6, 0, lot.ids)]})
+        wizard.action_show()
+        self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
+                          for line in wizard.line_ids], [(10, 0, 4, 6)])
