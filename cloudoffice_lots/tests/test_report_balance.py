@@ -155,3 +155,21 @@ class TestLotBalance(ReportsCase):
         wizard.action_show()
         self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
                           for line in wizard.line_ids], [(10, 0, 4, 6)])
+
+    def test_user_of_another_company_sees_only_their_batches(self):
+        other = self.env["res.company"].create({"name": "Other Honey Company"})
+        theirs = self._lot(self.honey, "RB-THEIRS", company_id=other.id)
+        self._move(theirs, 3, self.supplier_loc, self.stock2, self._day(1))
+        user = self.env["res.users"].create({
+            "name": "Other Stock User", "login": "other-stock-user@example.com",
+            "company_id": other.id, "company_ids": [(6, 0, other.ids)], "tz": "UTC",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id,
+                                  self.env.ref("stock.group_production_lot").id])]})
+        wizard = self.env["cloudoffice.lot.balance.wizard"].sudo(user).create({"date_to": "2030-01-01"})
+        wizard.action_show()
+        self.assertEqual(wizard.line_ids.mapped("lot_id.name"), ["RB-THEIRS"])
+        self.assertEqual(wizard.line_ids.closing, 3)
+        trace = self.env["cloudoffice.lot.trace.wizard"].sudo(user).create({"lot_id": self.lot.id})
+        trace._compute_lines()
+        self.assertFalse(trace.line_ids)
+        self.assertFalse(trace.customer_ids)
