@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.addons import decimal_precision as dp
 
-from .queries import indexes
+from .queries import indexes, snapshots
 
 
 class LotBalanceLine(models.TransientModel):
@@ -38,5 +38,7 @@ class LotBalanceLine(models.TransientModel):
     use_date = fields.Datetime(related="lot_id.use_date", string="Best Before", readonly=True)
 
     def init(self):
-        # The report queries read done move lines by batch and date.
+        # The report queries read done move lines by batch and date, and
+        # balances start from month snapshots kept valid by a trigger.
         indexes.create(self.env.cr)
+        snapshots.create(self.env.cr)

@@ -131,3 +131,45 @@ class TestLotBalance(ReportsCase):
                                    lot_ids=lot.ids)
         self.assertEqual([(row["location_id"], row["closing"], row["uom_id"]) for row in rows],
                          [(self.stock1.id, 0.5, self.kg.id)])
+
+    def test_month_snapshot_forgotten_by_a_back_dated_move(self):
+        """A balance in May builds the April and May snapshots; a move
+        dated in March, entered afterwards, still counts."""
+        lot = self._lot(self.honey, "RB-SNAPSHOT")
+        self._move(lot, 10, self.supplier_loc, self.stock1, datetime.datetime(2024, 2, 10))
+        may = datetime.datetime(2024, 5, 20)
+        rows = lot_balance.balance(self.env.cr, date_to=may, company_ids=self._company_ids(),
+                                   lot_ids=lot.ids)
+        self.assertEqual([r["closing"] for r in rows], [10])
+        self.env.cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
+                            " WHERE snapshot_date = '2024-05-01'")
+        self.assertTrue(self.env.cr.fetchall())
+        self._move(lot, 4, self.stock1, self.customer_loc, datetime.datetime(2024, 3, 5),
+                   partner=self.customer_a)
+        rows = lot_balance.balance(self.env.cr, date_to=may, company_ids=self._company_ids(),
+                                   lot_ids=lot.ids)
+        self.assertEqual([r["closing"] for r in rows], [6])
+        self.env.user.tz = "UTC"
+        wizard = self.env["cloudoffice.lot.balance.wizard"].create({
+            "date_from": "2024-03-01", "date_to": "2024-05-20", "lot_ids": [(6, 0, lot.ids)]})
+        wizard.action_show()
+        self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
+                          for line in wizard.line_ids], [(10, 0, 4, 6)])
+
+    def test_user_of_another_company_sees_only_their_batches(self):
+        other = self.env["res.company"].create({"name": "Other Honey Company"})
+        theirs = self._lot(self.honey, "RB-THEIRS", company_id=other.id)
+        self._move(theirs, 3, self.supplier_loc, self.stock2, self._day(1))
+        user = self.env["res.users"].create({
+            "name": "Other Stock User", "login": "other-stock-user@example.com",
+            "company_id": other.id, "company_ids": [(6, 0, other.ids)], "tz": "UTC",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id,
+                                  self.env.ref("stock.group_production_lot").id])]})
+        wizard = self.env["cloudoffice.lot.balance.wizard"].sudo(user).create({"date_to": "2030-01-01"})
+        wizard.action_show()
+        self.assertEqual(wizard.line_ids.mapped("lot_id.name"), ["RB-THEIRS"])
+        self.assertEqual(wizard.line_ids.closing, 3)
+        trace = self.env["cloudoffice.lot.trace.wizard"].sudo(user).create({"lot_id": self.lot.id})
+        trace._compute_lines()
+        self.assertFalse(trace.line_ids)
+        self.assertFalse(trace.customer_ids)

@@ -31,7 +31,7 @@ operation = st.tuples(
     st.integers(min_value=0, max_value=1),            # which of two batches
     st.integers(min_value=1, max_value=5),            # quantity
     st.sampled_from(["unit", "dozen"]),
-    st.integers(min_value=0, max_value=9),            # day
+    st.integers(min_value=0, max_value=69),           # day: spans month snapshots
     st.integers(min_value=0, max_value=23),           # hour
     st.sampled_from([True, True, True, False]),       # done, or cancelled
 )
@@ -42,8 +42,8 @@ class TestBalanceReplay(ReportsCase):
     @settings(max_examples=25, deadline=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(history=st.lists(operation, min_size=1, max_size=8),
-           cutoffs=st.lists(st.integers(min_value=0, max_value=11), min_size=1, max_size=3),
-           start=st.integers(min_value=0, max_value=10))
+           cutoffs=st.lists(st.integers(min_value=0, max_value=72), min_size=1, max_size=3),
+           start=st.integers(min_value=0, max_value=72))
     def test_balance_equals_replay(self, history, cutoffs, start):
         self.counter = getattr(self, "counter", 0) + 1
         lots = [self._lot(self.honey, "RP-%d-%d" % (self.counter, i)) for i in range(2)]

@@ -56,6 +56,7 @@ class LotBalanceWizard(models.TransientModel):
             location_ids = self.env["stock.location"].search(
                 [("id", "child_of", self.location_ids.ids)]).ids
         return lot_balance.params(
+            self.env.cr,
             date_to=self._day_end(self.date_to),
             company_ids=self._report_company_ids(),
             date_from=self._day_start(self.date_from) if self.date_from else None,

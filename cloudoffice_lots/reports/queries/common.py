@@ -101,6 +101,18 @@ def day_start_utc(day, tz_name):
     return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
+def to_datetime(value):
+    """A timestamp read from the database as a datetime (Odoo's cursor
+    returns strings, a plain one datetimes).
+
+    >>> to_datetime("2024-03-01 10:00:00")
+    datetime.datetime(2024, 3, 1, 10, 0)
+    """
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    return datetime.datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S")
+
+
 def id_array(ids):
     """A list of ids for an ``int[]`` parameter; None (no filter) stays None."""
     return None if ids is None else [int(i) for i in ids]

@@ -31,7 +31,8 @@ lines AS (
                 ELSE 0 END AS sign,
            src.id IS NOT NULL OR dst.id IS NOT NULL AS in_scope
       FROM stock_move_line ml
-      JOIN stock_production_lot lot ON lot.id = ml.lot_id""" + common.LINE_QTY_JOINS + """
+      JOIN stock_production_lot lot
+        ON lot.id = ml.lot_id AND lot.id = ANY(%(lot_ids)s::int[])""" + common.LINE_QTY_JOINS + """
       JOIN stock_location sl ON sl.id = ml.location_id
       JOIN stock_location dl ON dl.id = ml.location_dest_id
       LEFT JOIN stock_move m ON m.id = ml.move_id
@@ -64,7 +65,8 @@ SELECT ml.lot_id,
                 WHEN src.id IS NOT NULL AND dst.id IS NULL THEN -1
                 ELSE 0 END * (""" + common.LINE_QTY + """)) AS opening
   FROM stock_move_line ml
-  JOIN stock_production_lot lot ON lot.id = ml.lot_id""" + common.LINE_QTY_JOINS + """
+  JOIN stock_production_lot lot
+    ON lot.id = ml.lot_id AND lot.id = ANY(%(lot_ids)s::int[])""" + common.LINE_QTY_JOINS + """
   LEFT JOIN stock_locs src ON src.id = ml.location_id
   LEFT JOIN stock_locs dst ON dst.id = ml.location_dest_id
  WHERE ml.state = 'done'
