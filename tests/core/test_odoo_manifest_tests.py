@@ -146,36 +146,20 @@ def test_manifest_test_file(request, module, filename):
 
 
 # The harness itself: a failed assertion in a test file must fail its test.
-_FAILING_FILES = {
-    "failing.yml": """-
-  !assert {model: res.company, id: base.main_company, string: company name}:
-    - name != 'No Such Company'
--
-  !assert {model: res.company, id: base.main_company, string: company name}:
-    - name == 'No Such Company'
-""",
-    "failing_python.yml": """-
-  !python {model: res.company, id: base.main_company}: |
-    assert self.name == 'No Such Company', 'company name'
-""",
-    "failing.xml": """<odoo><data>
-    <assert model="res.company" id="base.main_company" string="company name">
-        <test expr="name == 'No Such Company'"/>
-    </assert>
-</data></odoo>
-""",
-}
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "samples")
 
 
-@pytest.mark.parametrize("filename", sorted(_FAILING_FILES))
-def test_loader_reports_failures(tmp_path, filename):
-    path = tmp_path / filename
-    path.write_text(_FAILING_FILES[filename], encoding="utf-8")
+@pytest.mark.parametrize("filename", sorted(os.listdir(SAMPLES)))
+def test_loader_reports_failures(filename):
     registry = odoo.registry(get_db_name())
     with install_mode(registry), closing(registry.cursor()) as cr:
         try:
-            problems = load_test_file(cr, "stock", filename, {}, pathname=str(path))
+            problems = load_test_file(cr, "stock", filename, {}, pathname=os.path.join(SAMPLES, filename))
         finally:
             cr.rollback()
     assert problems
-    assert "company name" in "\n".join(problems)
+    text = "\n".join(problems)
+    assert "company name" in text
+    assert "Unknown path" not in text
+    if filename == "failing_assert.yml":
+        assert "1 successes, 1 failures" in text
