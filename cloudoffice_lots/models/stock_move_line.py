@@ -62,11 +62,21 @@ class StockMoveLine(models.Model):
         return (self.picking_id.name or self.move_id.inventory_id.name
                 or self.move_id.reference or self.move_id.name or "")
 
+    def _lots_opted_out(self):
+        """An operation type with neither "create" nor "use existing" lots is
+        Odoo's explicit way to move tracked goods without numbers there (e.g. a
+        consignment flow); that choice of the administrator is respected.
+        Inventory adjustments and moves without an operation type are not
+        exempt: counting or scrapping tracked goods needs their numbers."""
+        picking_type = self.move_id.picking_type_id
+        return bool(picking_type) and not picking_type.use_create_lots \
+            and not picking_type.use_existing_lots
+
     def _check_lots_before_done(self):
         """Every tracked quantity has its batch/serial; serials move one by one, once."""
         lines = self.filtered(lambda ml: ml.product_id.tracking != "none" and float_compare(
             ml.qty_done, 0, precision_rounding=ml.product_uom_id.rounding) > 0)
-        for line in lines:
+        for line in lines.filtered(lambda ml: not ml._lots_opted_out()):
             if not line.lot_id and not (line.lot_name or "").strip():
                 kind = _("serial number") if line.tracking == "serial" else _("batch number")
                 raise UserError(_(
