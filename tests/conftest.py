@@ -139,16 +139,16 @@ class BrowserSession:
         self.page = page
         self.server = server
         self.js_errors = []
-        self._calls_in_flight = set()
+        self._calls_in_flight = {}
         page.on("pageerror", lambda error: self.js_errors.append(str(error)))
         page.on("console", lambda msg: msg.type == "error" and self.js_errors.append(msg.text))
         page.on("request", self._track_call)
-        page.on("requestfinished", lambda request: self._calls_in_flight.discard(request))
-        page.on("requestfailed", lambda request: self._calls_in_flight.discard(request))
+        page.on("requestfinished", lambda request: self._calls_in_flight.pop(request, None))
+        page.on("requestfailed", lambda request: self._calls_in_flight.pop(request, None))
 
     def _track_call(self, request):
         if "/web/dataset/" in request.url:
-            self._calls_in_flight.add(request)
+            self._calls_in_flight[request] = time.time()
 
     def settle(self, quiet_ms=250, timeout_ms=30000):
         """Wait until the web client has no server call (onchange, save) under way.
@@ -161,7 +161,11 @@ class BrowserSession:
         while quiet < quiet_ms:
             self.page.wait_for_timeout(50)
             waited += 50
-            quiet = quiet + 50 if not self._calls_in_flight else 0
+            # A call the browser never reports as finished (cancelled by the
+            # client when a newer one replaced it) does not count after 10 s.
+            now = time.time()
+            pending = [started for started in self._calls_in_flight.values() if now - started < 10]
+            quiet = quiet + 50 if not pending else 0
             if waited > timeout_ms:
                 raise AssertionError("the web client kept calling the server for %d ms" % timeout_ms)
         return self

@@ -2,7 +2,7 @@ import datetime
 from collections import Counter
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 
@@ -91,7 +91,8 @@ class StockMoveLine(models.Model):
         for line in serial_lines:
             qty = line.product_uom_id._compute_quantity(line.qty_done, line.product_id.uom_id)
             if float_compare(qty, 1.0, precision_rounding=line.product_id.uom_id.rounding) != 0:
-                raise UserError(_(
+                # ValidationError as Odoo's own quant constraint: the data is wrong.
+                raise ValidationError(_(
                     "Serial number %(serial)s of %(product)s on %(document)s is moved with "
                     "quantity %(qty)s: a serial number is one unit, use one line per serial.") % {
                         "serial": line.lot_id.name or line.lot_name,

@@ -2,7 +2,7 @@
 rules every done move of a tracked product obeys."""
 import datetime
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import LotsCase
 
@@ -59,7 +59,7 @@ class TestReceiving(LotsCase):
 
     def test_serial_with_quantity_above_one_is_refused(self):
         picking = self.receive(self.phone, [{"lot_name": "IMEI-9", "qty_done": 2}], validate=False)
-        with self.assertRaises(UserError) as error:
+        with self.assertRaises(ValidationError) as error:
             picking.action_done()
         self.assertIn("IMEI-9", str(error.exception.name))
         self.assertIn("one unit", str(error.exception.name))
