@@ -36,6 +36,9 @@ class CloudofficeLotsController(http.Controller):
         except UserError as err:
             return request.make_response(err.name, [("Content-Type", "text/plain; charset=utf-8")],
                                          status=422)
+        except gs1.GS1Error as err:
+            return request.make_response(str(err), [("Content-Type", "text/plain; charset=utf-8")],
+                                         status=422)
         return request.make_response(png, [
             ("Content-Type", "image/png"), ("Content-Length", str(len(png))),
             ("Cache-Control", "private, max-age=60")])

@@ -8,6 +8,12 @@ from .gs1_messages import gs1_message
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
+    @api.model
+    def create(self, vals):
+        # Variants created directly carry the template's defaults in their
+        # values, so the category's tracking must be applied before that.
+        return super().create(self.env["product.template"]._tracking_from_category(vals))
+
     def cloudoffice_gtin14(self, required=True):
         """The product's barcode as a GTIN-14 for AI (01).
 

@@ -19,6 +19,9 @@ GS1_KINDS = ("gs1_datamatrix", "gs1_128", "qr_digital_link")
 OWN_RESOLVER_PATH = "/cloudoffice_lots/dl"
 
 
+#: GS1 General Specifications 5.4.1: at most 48 data characters per GS1-128 symbol.
+GS1_128_MAX_DATA = 48
+
 def printable_scan(text):
     """A scan as it can be shown in a message: separators made visible, cut short."""
     shown = (text or "").strip().replace("\x1d", "<GS>").replace("\xf1", "<FNC1>")
@@ -135,9 +138,22 @@ class StockProductionLot(models.Model):
                         "lot": name, "product": product.display_name})
             return name
         elements = self._cloudoffice_elements_for(product, name, dates)
+        if kind == "gs1_128":
+            elements = self._cloudoffice_fit_gs1_128(elements)
         if kind == "qr_digital_link":
             return gs1.elements_to_digital_link(
                 self._cloudoffice_digital_link_base(company or None), elements)
+        return elements
+
+    @api.model
+    def _cloudoffice_fit_gs1_128(self, elements):
+        """A GS1-128 symbol holds at most 48 characters: leave out the dates a
+        reader can do without (production, then best-before) before the
+        expiry, GTIN and batch/serial, which it cannot."""
+        for optional_ai in ("11", "13", "16", "15"):
+            if len(gs1.encode_raw(elements)) <= GS1_128_MAX_DATA:
+                break
+            elements = [element for element in elements if element[0] != optional_ai]
         return elements
 
     @api.multi

@@ -1,0 +1,54 @@
+"""Whether a batch/serial may be sold: the one rule the sales side asks.
+
+The availability query (lot_availability.py) applies the same rule in SQL;
+both read their pieces from here so that they cannot drift apart.
+"""
+from odoo import _, api, fields, models
+
+#: release states in which a batch may be sold (issue 3's ``release_state``)
+SELLABLE_RELEASE_STATES = ("released",)
+
+
+class StockProductionLot(models.Model):
+    _inherit = "stock.production.lot"
+
+    @api.model
+    def _cloudoffice_has_release_state(self):
+        """True when batches carry a stored release state (tests, quality block)."""
+        field = self._fields.get("release_state")
+        return bool(field and field.store)
+
+    @api.multi
+    def _cloudoffice_unsellable_reason(self, at_date=None):
+        """Why this batch/serial may not be sold, in the user's words, or ''.
+
+        :param at_date: Datetime string the batch must still be good at (default: now)
+        """
+        self.ensure_one()
+        at_date = at_date or fields.Datetime.now()
+        if self.life_date and self.life_date <= at_date:
+            return _("expired on %s") % fields.Date.to_string(
+                self._cloudoffice_local_date(self.life_date))
+        if self._cloudoffice_has_release_state() and self.release_state not in SELLABLE_RELEASE_STATES:
+            state = dict(self._fields["release_state"]._description_selection(self.env))
+            return _("not released (%s)") % state.get(self.release_state, self.release_state)
+        return ""
+
+    @api.multi
+    def _cloudoffice_is_sellable(self, at_date=None):
+        """True when the batch/serial may be proposed and chosen for a sale."""
+        return not self._cloudoffice_unsellable_reason(at_date)
+
+    def _cloudoffice_local_date(self, value):
+        return fields.Datetime.context_timestamp(self, fields.Datetime.from_string(value)).date()
+
+    @api.multi
+    def _cloudoffice_label(self):
+        """'Batch L-001 (exp. 2027-01-31)' or 'Serial SN-7', as printed on documents."""
+        self.ensure_one()
+        if self.product_id.tracking == "serial":
+            return _("Serial %s") % self.name
+        if self.life_date:
+            return _("Batch %(name)s (exp. %(date)s)") % {
+                "name": self.name, "date": self._cloudoffice_local_date(self.life_date)}
+        return _("Batch %s") % self.name

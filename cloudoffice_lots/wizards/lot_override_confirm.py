@@ -1,0 +1,43 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import plaintext2html
+
+from ..models.stock_picking_sale_lot import OVERRIDE_GROUP
+
+
+class LotOverrideConfirm(models.TransientModel):
+    """Asks a user allowed to do so to confirm shipping batches that may not be
+    sold (expired, not released, blocked); the confirmation goes to the chatter."""
+    _name = "cloudoffice.lot.override.confirm"
+    _description = "Confirm shipping expired or unreleased batches"
+
+    picking_ids = fields.Many2many("stock.picking", string="Transfers", readonly=True)
+    problem_text = fields.Text(string="Batches That May Not Be Sold", readonly=True)
+    reason = fields.Char(
+                         help="Why they are shipped anyway; recorded on the transfer.")
+
+    @api.model
+    def action_open(self, pickings, problems):
+        wizard = self.create({
+            "picking_ids": [(6, 0, pickings.ids)],
+            "problem_text": pickings._cloudoffice_problem_text(problems),
+        })
+        return {
+            "name": _("Ship batches that may not be sold?"),
+            "type": "ir.actions.act_window", "res_model": self._name, "res_id": wizard.id,
+            "view_mode": "form", "target": "new", "context": self.env.context,
+        }
+
+    @api.multi
+    def action_confirm(self):
+        self.ensure_one()
+        if not self.env.user.has_group(OVERRIDE_GROUP):
+            raise UserError(_("Only users allowed to ship expired or unreleased batches can confirm this."))
+        if not (self.reason or "").strip():
+            raise UserError(_("Give the reason for shipping these batches anyway."))
+        for picking in self.picking_ids:
+            picking.message_post(body=plaintext2html(_(
+                "%(user)s confirmed shipping batches/serials that may not be sold:\n%(lots)s\n"
+                "Reason: %(reason)s") % {"user": self.env.user.name, "lots": self.problem_text,
+                                         "reason": self.reason}))
+        return self.picking_ids.with_context(cloudoffice_lot_override_confirmed=True).button_validate()
