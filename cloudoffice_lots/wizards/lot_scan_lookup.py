@@ -46,6 +46,11 @@ class LotScanLookup(models.TransientModel):
                 [("lot_id", "=", lot.id), ("state", "=", "done")], order="date desc, id desc",
                 limit=80) if lot else False
 
+    @api.multi
+    def name_get(self):
+        # shown in the breadcrumb when a batch is opened from here
+        return [(wizard.id, _("Scan a Batch/Serial")) for wizard in self]
+
     @api.onchange("scan")
     def _onchange_scan(self):
         if not (self.scan or "").strip():
@@ -63,11 +68,14 @@ class LotScanLookup(models.TransientModel):
         self.ensure_one()
         if not self.lot_id:
             raise UserError(_("Scan a batch or serial number first."))
+        form = self.env.ref("stock.view_production_lot_form")
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.production.lot",
             "res_id": self.lot_id.id,
             "view_mode": "form",
+            # the full batch form, not the short one used in operations
+            "views": [(form.id, "form")],
             "target": "current",
         }
 

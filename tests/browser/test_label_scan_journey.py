@@ -68,7 +68,10 @@ def test_print_label_decode_and_scan_back(web, tmp_path):
     page.click(".o_cloudoffice_scan_result button:has-text('Open Batch/Serial')")
     # the batch's own form (its name field), not the scan page's link to it
     page.wait_for_selector(".o_form_view .o_field_widget[name=name]:has-text('%s')" % DEMO_LOT)
-    assert DEMO_LOT in page.inner_text(".o_control_panel .breadcrumb")
+    assert [text.strip() for text in page.locator(
+        ".o_control_panel .breadcrumb li").all_inner_texts()] == ["Scan a Batch/Serial", DEMO_LOT]
+    # the full batch form, with its barcodes
+    page.wait_for_selector("img.o_cloudoffice_barcode[src*='kind=qr_digital_link']")
 
     # a wrong check digit is caught and named
     web.open_action("cloudoffice_lots.action_lot_scan_lookup")
