@@ -10,8 +10,10 @@ trap '"$REPO_ROOT/tools/db.sh" drop "$db"' EXIT
 for addon in cloudoffice_lots cloudoffice_fortnox; do
     mkdir -p "$REPO_ROOT/$addon/i18n"
     pot="$REPO_ROOT/$addon/i18n/$addon.pot"
-    "$REPO_ROOT/tools/odoo-bin" -d "$db" --i18n-export="$pot" --modules="$addon" \
+    # Odoo 11 exports .po, .csv or .tgz only: a .po without language is the template.
+    "$REPO_ROOT/tools/odoo-bin" -d "$db" --i18n-export="$LOCAL_DIR/$addon.po" --modules="$addon" \
         --stop-after-init --no-http --log-level=warn >/dev/null
+    mv "$LOCAL_DIR/$addon.po" "$pot"
     po="$REPO_ROOT/$addon/i18n/sv.po"
     if [ -f "$po" ]; then
         msgmerge --quiet --update --backup=none --no-fuzzy-matching "$po" "$pot"
