@@ -1,3 +1,13 @@
+from . import controllers
 from . import models
 from . import reports
 from . import wizards
+
+
+def uninstall_hook(cr, registry):
+    """Batch data goes with the add-on; its attributes can then be removed too
+    (they refuse to go while values still use them)."""
+    from odoo import SUPERUSER_ID, api
+
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["cloudoffice.lot.attribute.value"].search([]).unlink()

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import xmlrpc.client
 
 import pytest
 
@@ -88,9 +89,26 @@ class OdooServer:
                 self.process.kill()
         subprocess.run([DB_SH, "drop", self.database], check=False)
 
+    def execute(self, model, method, *args, **kwargs):
+        """Call a model method over XML-RPC as the demo administrator, the way
+        an integration or a scripted setup step would."""
+        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common", allow_none=True)
+        uid = common.authenticate(self.database, "admin", "admin", {})
+        models = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object", allow_none=True)
+        return models.execute_kw(self.database, uid, "admin", model, method, list(args), kwargs)
+
+    def ref(self, xmlid):
+        return self.execute("ir.model.data", "xmlid_to_res_id", xmlid)
+
+    def mark_log(self):
+        """From now on, errors_in_log() reports only what is logged after this."""
+        self.log_mark = os.path.getsize(self.log_path) if os.path.exists(self.log_path) else 0
+
     def errors_in_log(self):
-        """ERROR/CRITICAL lines the server logged (the browser can't see those)."""
+        """ERROR/CRITICAL lines the server logged since the mark (the browser
+        can't see those); each test marks at its start."""
         with open(self.log_path, encoding="utf-8", errors="replace") as log:
+            log.seek(getattr(self, "log_mark", 0))
             return [line for line in log if " ERROR " in line or " CRITICAL " in line]
 
 
@@ -121,8 +139,42 @@ class BrowserSession:
         self.page = page
         self.server = server
         self.js_errors = []
+        self._calls_in_flight = {}
         page.on("pageerror", lambda error: self.js_errors.append(str(error)))
         page.on("console", lambda msg: msg.type == "error" and self.js_errors.append(msg.text))
+        page.on("request", self._track_call)
+        page.on("requestfinished", lambda request: self._calls_in_flight.pop(request, None))
+        page.on("requestfailed", lambda request: self._calls_in_flight.pop(request, None))
+
+    def _track_call(self, request):
+        if "/web/dataset/" in request.url:
+            self._calls_in_flight[request] = time.time()
+
+    def settle(self, quiet_ms=250, timeout_ms=30000):
+        """Wait until the web client has no server call (onchange, save) under way.
+
+        Odoo re-renders an editable row when an onchange returns and puts the
+        focus back where it was: typing into the next field before that would
+        land in the wrong one.
+        """
+        waited = quiet = 0
+        while quiet < quiet_ms:
+            self.page.wait_for_timeout(50)
+            waited += 50
+            # A call the browser never reports as finished (cancelled by the
+            # client when a newer one replaced it) does not count after 10 s.
+            now = time.time()
+            pending = [started for started in self._calls_in_flight.values() if now - started < 10]
+            quiet = quiet + 50 if not pending else 0
+            if waited > timeout_ms:
+                raise AssertionError("the web client kept calling the server for %d ms" % timeout_ms)
+        return self
+
+    def type_into(self, locator, text):
+        """Fill a field the way a user does (then leaves it), and let Odoo settle."""
+        locator.fill(text)
+        locator.press("Tab")
+        return self.settle()
 
     def login(self, login="admin", password="admin"):
         page = self.page
@@ -143,9 +195,24 @@ class BrowserSession:
         return self
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)
+
+
 @pytest.fixture
-def web(browser, odoo_server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+def web(request, browser, odoo_server):
+    # The demo users work in Stockholm time; so does the browser.
+    context = browser.new_context(viewport={"width": 1366, "height": 900},
+                                  timezone_id="Europe/Stockholm", locale="en-US")
     session = BrowserSession(context.new_page(), odoo_server)
+    odoo_server.mark_log()
     yield session
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        shots = os.path.join(REPO_ROOT, ".local", "screenshots")
+        os.makedirs(shots, exist_ok=True)
+        session.page.screenshot(path=os.path.join(shots, request.node.name + ".png"), full_page=True)
     context.close()

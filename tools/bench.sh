@@ -11,6 +11,8 @@ if [ -z "$bench_sha" ] || [ "$bench_sha" != "$template_sha" ]; then
     psql_admin -c "CREATE DATABASE \"$BENCH_DB\" TEMPLATE \"$TEMPLATE_DB\"" >/dev/null
     psql_admin -c "COMMENT ON DATABASE \"$BENCH_DB\" IS '$template_sha'" >/dev/null
 fi
+# lessc (in the virtualenv) compiles the report stylesheets Odoo's PDFs use.
+export PATH="$VENV/bin:$PATH"
 export BENCH_DB PYTHONWARNINGS="ignore::ImportWarning,ignore::DeprecationWarning"
 cd "$REPO_ROOT"
 exec "$PY" -m bench "$@"

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 
 DEBIAN_PACKAGES=(postgresql wkhtmltopdf xfonts-75dpi xfonts-base fontconfig
-                 fonts-dejavu-core ghostscript poppler-utils)
+                 fonts-dejavu-core ghostscript poppler-utils gettext)
 # npm may come from Debian's npm or from a nodejs package that bundles it.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
 [ "${WITH_BROWSER:-0}" = "1" ] && DEBIAN_PACKAGES+=(chromium)

@@ -16,7 +16,8 @@ def render(addon):
         manifest = ast.literal_eval(handle.read())
     title = manifest["name"]
     parts = ["=" * len(title), title, "=" * len(title), "",
-             ".. |badge| image:: https://img.shields.io/badge/licence-%s-blue.png" % manifest["license"].replace("-", "--"),
+             ".. |badge| image:: https://img.shields.io/badge/licence-%s-blue.png"
+             % manifest["license"].replace("-", "--"),
              "", "|badge|", ""]
     for fragment, heading in SECTIONS:
         path = os.path.join(addon_dir, "readme", fragment + ".rst")
@@ -32,10 +33,10 @@ def render(addon):
     if screenshots:
         parts += ["Screenshots", "===========", ""]
         for name in screenshots:
-            parts += [".. image:: static/description/%s" % name, "   :alt: %s" % name[:-4].replace("_", " "),
-                      ""]
-    parts += ["Credits", "=======", "", "Authors: %s. License: %s." % (manifest["author"], manifest["license"]),
-              ""]
+            parts += [".. image:: static/description/%s" % name,
+                      "   :alt: %s" % name[:-4].replace("_", " "), ""]
+    parts += ["Credits", "=======", "",
+              "Authors: %s. License: %s." % (manifest["author"], manifest["license"]), ""]
     with open(os.path.join(addon_dir, "README.rst"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(parts))
 

@@ -1,5 +1,6 @@
 from . import product_category
 from . import product_template
+from . import product_product
 from . import stock_production_lot
 from . import lot_attribute
 from . import lot_attribute_option
@@ -20,3 +21,9 @@ from . import stock_move_line_sale_lot
 from . import stock_picking_sale_lot
 from . import account_invoice_line
 from . import purchase_order_line
+from . import res_company
+from . import res_config_settings
+from . import hazard_pictogram
+from . import stock_production_lot_barcode
+from . import label_layout
+from . import stock_picking_scan

@@ -3,6 +3,7 @@ from odoo.exceptions import ValidationError
 
 from .value_parsing import parse_boolean, parse_date, parse_number
 
+
 class LotAttributeValue(models.Model):
     """One piece of extra data on one batch, typed from what the user typed."""
 
@@ -62,7 +63,7 @@ class LotAttributeValue(models.Model):
 
     @api.constrains("value", "attribute_id")
     def _check_value_type(self):
-        for line in self.filtered(lambda l: (l.value or "").strip()):
+        for line in self.filtered(lambda value: (value.value or "").strip()):
             if line._parse_value() is not None:
                 continue
             expected = line._expected_input()

@@ -32,7 +32,7 @@ class LotCertificate(models.Model):
 
     def _search_is_expired(self, operator, value):
         today = fields.Date.context_today(self)
-        expired = [("valid_until", "!=", False), ("valid_until", "<", today)]
+        expired = ["&", ("valid_until", "!=", False), ("valid_until", "<", today)]
         if (operator == "=") == bool(value):
             return expired
         return ["|", ("valid_until", "=", False), ("valid_until", ">=", today)]

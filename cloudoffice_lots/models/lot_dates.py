@@ -16,12 +16,27 @@ SHELF_LIFE_FIELDS = {
 }
 
 
-def derive_dates(production_date, shelf_life_days):
+def derive_dates(production_date, shelf_life_days, expiry=None):
     """Dates that follow from a production date and the product's day counts.
 
     >>> derive_dates(datetime.date(2026, 1, 10), {'life_date': 365, 'use_date': 0})
     {'life_date': datetime.date(2027, 1, 10)}
+
+    When the expiry is known (printed on the goods, scanned), the other dates
+    keep their distance to it instead: best-before 30 days before expiry stays
+    30 days before it.
+
+    >>> derive_dates(None, {'life_date': 730, 'use_date': 700}, expiry=datetime.date(2027, 6, 30))
+    {'use_date': datetime.date(2027, 5, 31)}
     """
+    life_days = shelf_life_days.get("life_date")
+    if expiry and life_days:
+        return {
+            field: expiry - datetime.timedelta(days=life_days - days)
+            for field, days in shelf_life_days.items() if days and field != "life_date"
+        }
+    if not production_date:
+        return {}
     return {
         field: production_date + datetime.timedelta(days=days)
         for field, days in shelf_life_days.items() if days
@@ -53,8 +68,8 @@ def inconsistencies(production_date, dates):
     """
     wrong = []
     if production_date:
-        wrong += [("production_date", field) for field, value in sorted(dates.items())
-                  if value and value < production_date]
+        wrong += [("production_date", field) for field in SHELF_LIFE_FIELDS
+                  if dates.get(field) and dates[field] < production_date]
     expiry = dates.get("life_date")
     if expiry:
         wrong += [(field, "life_date") for field in ("use_date", "removal_date", "alert_date")

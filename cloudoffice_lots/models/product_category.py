@@ -6,7 +6,6 @@ class ProductCategory(models.Model):
 
     default_tracking = fields.Selection(
         [("serial", "By Unique Serial Number"), ("lot", "By Lots"), ("none", "No Tracking")],
-        string="Default Tracking",
         help="Tracking given to new products of this category: by batch (lot) for goods "
              "made in batches such as food, medicines or paints, by unique serial number "
              "for items such as phones, computers or machines. Products can still differ.")

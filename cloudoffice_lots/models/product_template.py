@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
@@ -19,14 +20,28 @@ class ProductTemplate(models.Model):
     lot_test_spec_ids = fields.One2many(
         "cloudoffice.lot.test.spec", "product_tmpl_id", string="Batch Test Specifications",
         help="Tests every batch of this product goes through before it is released.")
+    hazard_pictogram_ids = fields.Many2many(
+        "cloudoffice.hazard.pictogram", string="Hazard Pictograms",
+        help="GHS pictograms printed on this product's batch labels when the label layout "
+             "shows warning signs.")
+    allergen_note = fields.Char(
+        string="Allergens", translate=True,
+        help="Allergens printed on this product's batch labels, e.g. 'milk, hazelnuts'.")
+
+    @api.model
+    def _tracking_from_category(self, vals):
+        """New products take their category's tracking unless one is given."""
+        if "tracking" in vals:
+            return vals
+        categ_id = vals.get("categ_id") or self.default_get(["categ_id"]).get("categ_id")
+        category = self.env["product.category"].browse(categ_id)
+        if category.default_tracking:
+            vals = dict(vals, tracking=category.default_tracking)
+        return vals
 
     @api.model
     def create(self, vals):
-        if not vals.get("tracking") and vals.get("categ_id"):
-            category = self.env["product.category"].browse(vals["categ_id"])
-            if category.default_tracking:
-                vals = dict(vals, tracking=category.default_tracking)
-        return super().create(vals)
+        return super().create(self._tracking_from_category(vals))
 
     @api.onchange("categ_id")
     def _onchange_categ_id_tracking(self):

@@ -23,8 +23,9 @@ class StockMove(models.Model):
     @api.multi
     def action_cloudoffice_number_batches(self):
         """Give each open receipt line of a batch-tracked product a new batch number."""
-        for move in self.filtered(lambda m: m.product_id.tracking == "lot" and m.state not in ("done", "cancel")):
-            lines = move.move_line_ids.filtered(lambda l: not l.lot_id and not l.lot_name)
+        open_moves = self.filtered(lambda m: m.state not in ("done", "cancel"))
+        for move in open_moves.filtered(lambda m: m.product_id.tracking == "lot"):
+            lines = move.move_line_ids.filtered(lambda ml: not ml.lot_id and not ml.lot_name)
             if not lines and not move.move_line_ids:
                 lines = self.env["stock.move.line"].create(dict(
                     move._prepare_move_line_vals(), qty_done=move.product_uom_qty))

@@ -2,7 +2,7 @@ import datetime
 from collections import Counter
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 
@@ -52,7 +52,8 @@ class StockMoveLine(models.Model):
         number it already knows; here the dates typed on the line go with it.
         """
         lot_model = self.env["stock.production.lot"]
-        for line in self.filtered(lambda l: l.lot_name and not l.lot_id and l.product_id.tracking != "none"):
+        to_create = self.filtered(lambda ml: ml.lot_name and not ml.lot_id)
+        for line in to_create.filtered(lambda ml: ml.product_id.tracking != "none"):
             existing = lot_model.search([("product_id", "=", line.product_id.id),
                                          ("name", "=", line.lot_name.strip())], limit=1)
             line.lot_id = existing or lot_model.create(line._lot_values_from_line())
@@ -61,11 +62,21 @@ class StockMoveLine(models.Model):
         return (self.picking_id.name or self.move_id.inventory_id.name
                 or self.move_id.reference or self.move_id.name or "")
 
+    def _lots_opted_out(self):
+        """An operation type with neither "create" nor "use existing" lots is
+        Odoo's explicit way to move tracked goods without numbers there (e.g. a
+        consignment flow); that choice of the administrator is respected.
+        Inventory adjustments and moves without an operation type are not
+        exempt: counting or scrapping tracked goods needs their numbers."""
+        picking_type = self.move_id.picking_type_id
+        return bool(picking_type) and not picking_type.use_create_lots \
+            and not picking_type.use_existing_lots
+
     def _check_lots_before_done(self):
         """Every tracked quantity has its batch/serial; serials move one by one, once."""
-        lines = self.filtered(lambda l: l.product_id.tracking != "none" and float_compare(
-            l.qty_done, 0, precision_rounding=l.product_uom_id.rounding) > 0)
-        for line in lines:
+        lines = self.filtered(lambda ml: ml.product_id.tracking != "none" and float_compare(
+            ml.qty_done, 0, precision_rounding=ml.product_uom_id.rounding) > 0)
+        for line in lines.filtered(lambda ml: not ml._lots_opted_out()):
             if not line.lot_id and not (line.lot_name or "").strip():
                 kind = _("serial number") if line.tracking == "serial" else _("batch number")
                 raise UserError(_(
@@ -76,26 +87,35 @@ class StockMoveLine(models.Model):
                         "kind": kind, "qty": line.qty_done, "uom": line.product_uom_id.name,
                         "source": line.location_id.display_name,
                         "destination": line.location_dest_id.display_name})
-        serial_lines = lines.filtered(lambda l: l.tracking == "serial")
+        serial_lines = lines.filtered(lambda ml: ml.tracking == "serial")
         for line in serial_lines:
             qty = line.product_uom_id._compute_quantity(line.qty_done, line.product_id.uom_id)
             if float_compare(qty, 1.0, precision_rounding=line.product_id.uom_id.rounding) != 0:
-                raise UserError(_(
+                # ValidationError as Odoo's own quant constraint: the data is wrong.
+                raise ValidationError(_(
                     "Serial number %(serial)s of %(product)s on %(document)s is moved with "
                     "quantity %(qty)s: a serial number is one unit, use one line per serial.") % {
                         "serial": line.lot_id.name or line.lot_name,
                         "product": line.product_id.display_name,
                         "document": line._document_label(), "qty": line.qty_done})
-        names = Counter((l.product_id.id, (l.lot_id.name or l.lot_name or "").strip())
-                        for l in serial_lines)
+        names = Counter((ml.product_id.id, (ml.lot_id.name or ml.lot_name or "").strip())
+                        for ml in serial_lines)
         duplicates = sorted(name for (_product, name), count in names.items() if count > 1)
         if duplicates:
             raise UserError(_("The same serial number is entered more than once: %s. Each unit "
                               "needs its own serial number.") % ", ".join(duplicates))
 
-    def _check_serials_in_stock_once(self):
+    def _check_serials_not_in_stock_yet(self):
+        """Serials entering stock (receipts, production) must not be there already."""
+        entering = self.filtered(lambda ml: ml.tracking == "serial" and ml.lot_id
+                                 and ml.location_id.usage not in ("internal", "transit")
+                                 and ml.location_dest_id.usage in ("internal", "transit"))
+        if entering:
+            entering._check_serials_in_stock_once(limit=0)
+
+    def _check_serials_in_stock_once(self, limit=1):
         """After the move: no serial is in stock twice (e.g. received twice)."""
-        serial_lots = self.filtered(lambda l: l.tracking == "serial" and l.lot_id).mapped("lot_id")
+        serial_lots = self.filtered(lambda ml: ml.tracking == "serial" and ml.lot_id).mapped("lot_id")
         if not serial_lots:
             return
         self.env.cr.execute("""
@@ -104,19 +124,21 @@ class StockMoveLine(models.Model):
               JOIN stock_location l ON l.id = q.location_id
              WHERE q.lot_id IN %s AND l.usage IN ('internal', 'transit')
           GROUP BY q.lot_id
-            HAVING SUM(q.quantity) > 1
-        """, (tuple(serial_lots.ids),))
+            HAVING SUM(q.quantity) > %s
+        """, (tuple(serial_lots.ids), limit))
         rows = self.env.cr.fetchall()
         if rows:
             lot = self.env["stock.production.lot"].browse(rows[0][0])
             raise UserError(_(
                 "Serial number %(serial)s of %(product)s is already in stock: it would be "
-                "there %(qty)s times. Check the serial numbers entered.") % {
-                    "serial": lot.name, "product": lot.product_id.display_name, "qty": rows[0][1]})
+                "there twice. Check the serial numbers entered.") % {
+                    "serial": lot.name, "product": lot.product_id.display_name})
 
+    @api.multi
     def _action_done(self):
         self._check_lots_before_done()
         self._create_lots_from_names()
+        self._check_serials_not_in_stock_yet()
         result = super()._action_done()
         self.exists()._check_serials_in_stock_once()
         return result

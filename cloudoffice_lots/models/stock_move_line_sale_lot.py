@@ -22,14 +22,15 @@ class StockMoveLine(models.Model):  # pylint: disable=consider-merging-classes-i
     @api.model
     def create(self, vals):
         line = super().create(vals)
-        sale_line = line.lot_id and line.move_id._cloudoffice_choice_line()
+        # Lines created on a picking without a move (Odoo makes the move later) have no choice yet.
+        sale_line = line.lot_id and line.move_id and line.move_id._cloudoffice_choice_line()
         if sale_line and line.lot_id not in sale_line.lot_choice_ids.mapped("lot_id"):
             line._cloudoffice_log_lot_change(self.env["stock.production.lot"])
         return line
 
     def _cloudoffice_log_lot_change(self, old_lot):
         """Say on the delivery (and its order) that a batch other than the chosen one goes."""
-        sale_line = self.move_id._cloudoffice_choice_line()
+        sale_line = self.move_id and self.move_id._cloudoffice_choice_line()
         if not sale_line or not self.picking_id:
             return
         chosen = sale_line.lot_choice_ids.mapped("lot_id")

@@ -169,7 +169,8 @@ class StockMove(models.Model):  # pylint: disable=consider-merging-classes-inher
                     self.env["stock.move.line"].create(self._prepare_move_line_vals(quantity=1))
             else:
                 self.env["stock.move.line"].create(self._prepare_move_line_vals(quantity=budget))
-        # unlinking the open lines put the move back to "waiting for availability"
+        # Unlinking the open lines put the move back to "waiting"; the new
+        # lines reserve as much again.
         self._recompute_state()
 
     def _cloudoffice_split_plan(self, entries):

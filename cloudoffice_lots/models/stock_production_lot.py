@@ -1,7 +1,6 @@
 import datetime
 
 import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -25,7 +24,7 @@ class StockProductionLot(models.Model):
         help="Company owning this batch/serial; users of other companies do not see it.")
     tracking = fields.Selection(related="product_id.tracking", readonly=True)
     production_date = fields.Date(
-        string="Production Date", track_visibility="onchange",
+        track_visibility="onchange",
         help="Day the batch was made. With the product's shelf-life days it gives the "
              "expiry, best-before, removal and alert dates.")
     supplier_batch = fields.Char(
@@ -153,19 +152,23 @@ class StockProductionLot(models.Model):
         local = timezone.localize(datetime.datetime.combine(day, datetime.time()))
         return fields.Datetime.to_string(local.astimezone(pytz.utc).replace(tzinfo=None))
 
-    def _derived_dates(self, product, production_date):
+    def _derived_dates(self, product, production_date, life_date=None):
         days = {lot_field: getattr(product, product_field)
                 for lot_field, product_field in lot_dates.SHELF_LIFE_FIELDS.items()}
-        derived = lot_dates.derive_dates(fields.Date.from_string(production_date), days)
+        derived = lot_dates.derive_dates(
+            fields.Date.from_string(production_date) if production_date else None, days,
+            expiry=self._local_date(life_date) if life_date else None)
         return {field: self._from_local_date(day) for field, day in derived.items()}
 
     @api.model
     def create(self, vals):
         product = self.env["product.product"].browse(
             vals.get("product_id") or self.env.context.get("default_product_id"))
-        if vals.get("production_date") and product:
-            for field, value in self._derived_dates(product, vals["production_date"]).items():
-                vals.setdefault(field, value)
+        if product and (vals.get("production_date") or vals.get("life_date")):
+            derived = self._derived_dates(product, vals.get("production_date"), vals.get("life_date"))
+            for field, value in derived.items():
+                if not vals.get(field):
+                    vals[field] = value
         lot = super().create(vals)
         lot._add_tests_from_specs()
         lot._add_attribute_lines()

@@ -55,7 +55,8 @@ class SerialGenerate(models.TransientModel):
         if self.mode == "list":
             return split_pasted(self.number_list)
         if self.count <= 0:
-            raise UserError(_("Enter how many serial numbers to create for %s.") % self.product_id.display_name)
+            raise UserError(_("Enter how many serial numbers to create for %s.")
+                            % self.product_id.display_name)
         if self.count > HARD_LIMIT:
             raise UserError(_("%(count)s serial numbers at once is more than the %(limit)s allowed "
                               "for one receipt line.") % {"count": self.count, "limit": HARD_LIMIT})
@@ -111,7 +112,7 @@ class SerialGenerate(models.TransientModel):
         self._check_names(names)
         qty = 1.0 if self.tracking == "serial" else move.product_uom_qty / len(names)
         # Lines without a number yet are placeholders from the reservation.
-        move.move_line_ids.filtered(lambda l: not l.lot_id and not l.lot_name).unlink()
+        move.move_line_ids.filtered(lambda ml: not ml.lot_id and not ml.lot_name).unlink()
         base = move._prepare_move_line_vals()
         base.pop("product_uom_qty", None)
         values = [dict(base, lot_name=name, qty_done=qty, product_uom_id=move.product_id.uom_id.id

@@ -1,0 +1,10 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    gs1_digital_link_base = fields.Char(
+        related="company_id.gs1_digital_link_base",
+        help="Start of the web addresses in GS1 Digital Link QR codes on labels. Empty: "
+             "this server's scan page.")

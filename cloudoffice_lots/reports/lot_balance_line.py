@@ -1,0 +1,44 @@
+from odoo import fields, models
+from odoo.addons import decimal_precision as dp
+
+from .queries import indexes, snapshots
+
+
+class LotBalanceLine(models.TransientModel):
+    """One batch in one location (or warehouse) of a balance report: filled
+    from the balance query by its wizard, shown as list and pivot."""
+
+    _name = "cloudoffice.lot.balance.line"
+    _description = "Batch Balance Line"
+    _order = "product_id, lot_id, warehouse_id, location_id"
+
+    wizard_id = fields.Many2one("cloudoffice.lot.balance.wizard", required=True,
+                                ondelete="cascade", index=True)
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
+    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True,
+                             help="The product's unit of measure: every quantity is in it.")
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
+    location_id = fields.Many2one(
+        "stock.location", string="Location", readonly=True,
+        help="Per warehouse, the warehouse's own location stands for all of it.")
+    opening = fields.Float(readonly=True,
+                           digits=dp.get_precision("Product Unit of Measure"),
+                           help="Balance at the start of the period.")
+    qty_in = fields.Float(string="In", readonly=True,
+                          digits=dp.get_precision("Product Unit of Measure"))
+    qty_out = fields.Float(string="Out", readonly=True,
+                           digits=dp.get_precision("Product Unit of Measure"))
+    closing = fields.Float(readonly=True,
+                           digits=dp.get_precision("Product Unit of Measure"),
+                           help="Balance at the end of the period's last day.")
+    life_date = fields.Datetime(related="lot_id.life_date", string="Expiry Date", readonly=True)
+    use_date = fields.Datetime(related="lot_id.use_date", string="Best Before", readonly=True)
+
+    def init(self):
+        # The report queries read done move lines by batch and date, and
+        # balances start from month snapshots kept valid by a trigger.
+        indexes.create(self.env.cr)
+        snapshots.create(self.env.cr)

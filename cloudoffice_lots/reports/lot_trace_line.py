@@ -1,0 +1,39 @@
+from odoo import fields, models
+from odoo.addons import decimal_precision as dp
+
+from .lot_statement_line import MOVE_KINDS
+
+
+class LotTraceLine(models.TransientModel):
+    """A movement in the trace of a batch/serial: downstream a delivery,
+    consumption or scrap of the batch or of a batch made from it; upstream
+    a receipt or production of the batch or of one of its components."""
+
+    _name = "cloudoffice.lot.trace.line"
+    _description = "Batch Traceability Line"
+    _order = "direction, depth, date, move_line_id"
+
+    wizard_id = fields.Many2one("cloudoffice.lot.trace.wizard", required=True,
+                                ondelete="cascade", index=True)
+    direction = fields.Selection([("downstream", "Downstream"), ("upstream", "Upstream")],
+                                 readonly=True)
+    depth = fields.Integer(string="Level", readonly=True, group_operator=False,
+                           help="0: the batch itself; 1: made from it (downstream) or one of "
+                                "its components (upstream); and so on.")
+    parent_lot_id = fields.Many2one("stock.production.lot", string="Through Batch", readonly=True,
+                                    help="The batch this one was reached from.")
+    move_line_id = fields.Many2one("stock.move.line", string="Move Line", readonly=True)
+    date = fields.Datetime(readonly=True)
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
+    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    kind = fields.Selection(MOVE_KINDS, string="Type", readonly=True)
+    reference = fields.Char(readonly=True)
+    picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True)
+    production_id = fields.Many2one("mrp.production", string="Manufacturing Order", readonly=True)
+    location_id = fields.Many2one("stock.location", string="From", readonly=True)
+    location_dest_id = fields.Many2one("stock.location", string="To", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Partner", readonly=True)
+    quantity = fields.Float(readonly=True,
+                            digits=dp.get_precision("Product Unit of Measure"))

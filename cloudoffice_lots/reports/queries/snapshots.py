@@ -1,0 +1,148 @@
+"""Month-start snapshots of every batch's stock per location, so that a
+balance at any date reads one snapshot plus the lines since, instead of
+replaying the whole history.
+
+A snapshot at instant T holds, for each batch and location that holds
+stock (usage internal or transit), the sum of the done lines dated before
+T, in the product's unit, when it is not zero. Snapshots are built on
+demand, each from the previous one plus the month's lines, and stay valid
+until a done line dated before them appears, changes or disappears: a
+trigger on ``stock_move_line`` then forgets every snapshot after that date
+(normal work, done "now", never touches past snapshots). A change of a
+location's usage forgets them all.
+
+    snapshot_date = ensure(cr, datetime(2024, 1, 1))
+"""
+import datetime
+
+from . import common
+
+# Serialises the building of snapshots between concurrent reports.
+_LOCK_KEY = 0x636C6F74  # "clot"
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS cloudoffice_lot_snapshot (
+        snapshot_date timestamp NOT NULL,
+        lot_id integer NOT NULL,
+        product_id integer NOT NULL,
+        location_id integer NOT NULL,
+        quantity numeric NOT NULL,
+        PRIMARY KEY (snapshot_date, lot_id, location_id))""",
+    # The snapshots that are complete and valid.
+    """CREATE TABLE IF NOT EXISTS cloudoffice_lot_snapshot_valid (
+        snapshot_date timestamp PRIMARY KEY)""",
+    """CREATE OR REPLACE FUNCTION cloudoffice_lot_snapshot_forget() RETURNS trigger AS $$
+    DECLARE
+        since timestamp;
+    BEGIN
+        IF TG_OP <> 'INSERT' AND OLD.state = 'done' AND OLD.lot_id IS NOT NULL THEN
+            since := OLD.date;
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.state = 'done' AND NEW.lot_id IS NOT NULL THEN
+            since := LEAST(COALESCE(since, NEW.date), NEW.date);
+        END IF;
+        IF since IS NOT NULL THEN
+            DELETE FROM cloudoffice_lot_snapshot_valid WHERE snapshot_date > since;
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    "DROP TRIGGER IF EXISTS cloudoffice_lot_snapshot_forget ON stock_move_line",
+    """CREATE TRIGGER cloudoffice_lot_snapshot_forget
+        AFTER INSERT OR DELETE OR UPDATE OF state, date, qty_done, lot_id, product_id,
+              product_uom_id, location_id, location_dest_id
+        ON stock_move_line FOR EACH ROW EXECUTE PROCEDURE cloudoffice_lot_snapshot_forget()""",
+    """CREATE OR REPLACE FUNCTION cloudoffice_lot_snapshot_forget_all() RETURNS trigger AS $$
+    BEGIN
+        DELETE FROM cloudoffice_lot_snapshot_valid;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    "DROP TRIGGER IF EXISTS cloudoffice_lot_snapshot_forget_all ON stock_location",
+    """CREATE TRIGGER cloudoffice_lot_snapshot_forget_all
+        AFTER UPDATE OF usage ON stock_location
+        FOR EACH STATEMENT EXECUTE PROCEDURE cloudoffice_lot_snapshot_forget_all()""",
+    # Lines by date, for the lines since a snapshot.
+    "CREATE INDEX IF NOT EXISTS cloudoffice_sml_done_lot_date_idx"
+    " ON stock_move_line (date) WHERE state = 'done' AND lot_id IS NOT NULL",
+)
+
+# The snapshot at %(new_date)s: the one at %(old_date)s (none at EPOCH)
+# plus the done lines between them.
+BUILD_SQL = """
+INSERT INTO cloudoffice_lot_snapshot (snapshot_date, lot_id, product_id, location_id, quantity)
+SELECT %(new_date)s, lot_id, product_id, location_id, SUM(quantity)
+  FROM (
+    SELECT lot_id, product_id, location_id, quantity
+      FROM cloudoffice_lot_snapshot WHERE snapshot_date = %(old_date)s
+    UNION ALL
+    SELECT ml.lot_id, ml.product_id, side.location_id, side.sign * (""" + common.LINE_QTY + """)
+      FROM stock_move_line ml""" + common.LINE_QTY_JOINS + """
+     CROSS JOIN LATERAL (VALUES (ml.location_dest_id, 1), (ml.location_id, -1))
+           side(location_id, sign)
+      JOIN stock_location loc ON loc.id = side.location_id
+     WHERE ml.state = 'done' AND ml.lot_id IS NOT NULL
+       AND ml.date >= %(old_date)s AND ml.date < %(new_date)s
+       AND ml.location_id <> ml.location_dest_id
+       AND loc.usage IN ('internal', 'transit')
+  ) AS moves
+ GROUP BY lot_id, product_id, location_id
+HAVING SUM(quantity) <> 0
+"""
+
+
+def create(cr):
+    """Create the tables, trigger and index (idempotent)."""
+    for statement in DDL:
+        cr.execute(statement)
+
+
+def month_starts(first, last):
+    """Month starts (naive datetimes) after ``first`` up to ``last``.
+
+    >>> month_starts(datetime.datetime(2024, 1, 15), datetime.datetime(2024, 3, 1))
+    [datetime.datetime(2024, 2, 1, 0, 0), datetime.datetime(2024, 3, 1, 0, 0)]
+    """
+    result = []
+    year, month = first.year, first.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        start = datetime.datetime(year, month, 1)
+        if start > last:
+            return result
+        result.append(start)
+
+
+def ensure(cr, until):
+    """Build the missing snapshots up to ``until`` (naive UTC) and return
+    the date of the latest valid one at or before it (EPOCH when there is
+    none: every line counts)."""
+    cr.execute("SELECT MIN(date) FROM stock_move_line WHERE state = 'done' AND lot_id IS NOT NULL")
+    first = common.to_datetime(cr.fetchone()[0])
+    if first is None or until <= first:
+        return common.EPOCH
+    wanted = month_starts(first, until)
+    if not wanted:
+        return common.EPOCH
+    cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
+               " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
+    valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
+    if len(valid) == len(wanted):
+        return wanted[-1]
+    cr.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+    cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
+               " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
+    valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
+    old_date, built = common.EPOCH, False
+    for new_date in wanted:
+        if new_date not in valid:
+            built = True
+            # Rows left from a forgotten snapshot of that date go first.
+            cr.execute("DELETE FROM cloudoffice_lot_snapshot WHERE snapshot_date = %s", (new_date,))
+            cr.execute(BUILD_SQL, {"old_date": old_date, "new_date": new_date})
+            cr.execute("INSERT INTO cloudoffice_lot_snapshot_valid VALUES (%s)", (new_date,))
+        old_date = new_date
+    if built:
+        # Fresh statistics, or the planner takes a snapshot for a few rows.
+        cr.execute("ANALYZE cloudoffice_lot_snapshot")
+    return wanted[-1]

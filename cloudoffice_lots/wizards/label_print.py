@@ -1,0 +1,90 @@
+import base64
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class LabelPrint(models.TransientModel):
+    """Print labels for batches/serials (a batch, a selection, or a receipt)."""
+
+    _name = "cloudoffice.label.print"
+    _description = "Print Batch/Serial Labels"
+
+    def _default_layout(self):
+        return self.env["cloudoffice.label.layout"].search([], limit=1)
+
+    layout_id = fields.Many2one("cloudoffice.label.layout", string="Label Layout", required=True,
+                                default=_default_layout,
+                                help="Size, printer type, fields and barcode of the labels.")
+    output = fields.Selection(related="layout_id.output", readonly=True)
+    lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials",
+                               help="One label per batch/serial (times the copies).")
+    picking_id = fields.Many2one("stock.picking", string="Transfer",
+                                 help="Labels for the batches/serials of this transfer.")
+    per = fields.Selection(
+        [("batch", "One label per batch/serial"), ("unit", "One label per unit")],
+        string="Labels", default="batch", required=True,
+        help="From a transfer: one label for each batch (with its quantity), or one label "
+             "for each unit received.")
+    copies = fields.Integer(default=1, help="Copies of each label.")
+    skip = fields.Integer(string="Start at Label", default=1,
+                          help="On a partly used sheet: the position of the first free label, "
+                               "counted left to right, top to bottom.")
+    file = fields.Binary(readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        context = self.env.context
+        if context.get("active_model") == "stock.production.lot" and context.get("active_ids") \
+                and not values.get("lot_ids"):
+            values["lot_ids"] = [(6, 0, context["active_ids"])]
+        return values
+
+    def _items(self):
+        """What to print: dicts for ``cloudoffice.label.layout.render_labels``."""
+        copies = max(1, self.copies)
+        if not self.picking_id:
+            return [{"lot": lot, "copies": copies} for lot in self.lot_ids]
+        items = []
+        lines = self.picking_id.move_line_ids.filtered(
+            lambda ml: ml.product_id.tracking != "none" and (ml.lot_id or ml.lot_name))
+        for line in lines:
+            quantity = line.qty_done or line.product_uom_qty
+            item = {"quantity": quantity, "uom": line.product_uom_id, "copies": copies}
+            if line.lot_id:
+                item["lot"] = line.lot_id
+            else:
+                item.update(product=line.product_id, name=line.lot_name.strip(),
+                            dates=self._line_dates(line))
+            if self.per == "unit" and quantity > 1:
+                item.update(quantity=1, copies=copies * int(round(quantity)))
+            items.append(item)
+        if not items:
+            raise UserError(_(
+                "%s has no batch or serial numbers yet: scan or enter them on its operations "
+                "first.") % self.picking_id.name)
+        return items
+
+    @staticmethod
+    def _line_dates(line):
+        """Dates typed on a receipt line for a batch not created yet."""
+        def day(value):
+            return fields.Date.from_string(value) if value else None
+        return {"production_date": day(line.lot_production_date),
+                "best_before": day(line.lot_use_date), "expiry": day(line.lot_life_date)}
+
+    @api.multi
+    def action_print(self):
+        """Render the labels and download them (PDF, or .zpl for Zebra printers)."""
+        self.ensure_one()
+        content, file_name = self.layout_id.render_labels(self._items(), skip=max(0, self.skip - 1))
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        self.write({"file": base64.b64encode(content), "file_name": file_name})
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s/%d/file/%s?download=true" % (self._name, self.id, file_name),
+            "target": "self",
+        }

@@ -1,0 +1,97 @@
+from odoo import _, api, fields, models
+
+from ..reports.queries import lot_balance
+
+
+class LotBalanceWizard(models.TransientModel):
+    """Stock balance by batch/serial at the end of a date, or opening / in /
+    out / closing over a date range, per location or per warehouse."""
+
+    _name = "cloudoffice.lot.balance.wizard"
+    _inherit = "cloudoffice.lot.report.mixin"
+    _description = "Batch Balance"
+    _line_model = "cloudoffice.lot.balance.line"
+    _lines_action = "cloudoffice_lots.action_lot_balance_line"
+    _pdf_report = "cloudoffice_lots.report_lot_balance_pdf"
+    _xlsx_report = "cloudoffice_lots.report_lot_balance_xlsx"
+
+    date_from = fields.Date(
+        string="From",
+        help="Start of the period: the balance before it is the opening, its moves are in and "
+             "out. Leave empty for the balance at the end date only.")
+    date_to = fields.Date(
+        string="At the End of", required=True, default=fields.Date.context_today,
+        help="The balance is the stock as it was at the end of this day, in your time zone.")
+    level = fields.Selection(
+        [("location", "Location"), ("warehouse", "Warehouse")], string="Per",
+        required=True, default="location",
+        help="Per warehouse, moves between two locations of one warehouse are neither in nor "
+             "out.")
+    product_ids = fields.Many2many("product.product", string="Products",
+                                   help="Only these products (all when empty).")
+    categ_ids = fields.Many2many("product.category", string="Product Categories",
+                                 help="Only products of these categories and their subcategories.")
+    warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses",
+                                     help="Only stock in these warehouses.")
+    location_ids = fields.Many2many("stock.location", string="Locations",
+                                    domain=[("usage", "in", ("internal", "transit"))],
+                                    help="Only stock in these locations and their sublocations.")
+    lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials",
+                               help="Only these batches or serial numbers.")
+    line_ids = fields.One2many("cloudoffice.lot.balance.line", "wizard_id", string="Lines")
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            wizard._check_dates(wizard.date_from, wizard.date_to)
+
+    def _query_params(self):
+        self.ensure_one()
+        categ_ids = None
+        if self.categ_ids:
+            categ_ids = self.env["product.category"].search(
+                [("id", "child_of", self.categ_ids.ids)]).ids
+        location_ids = None
+        if self.location_ids:
+            location_ids = self.env["stock.location"].search(
+                [("id", "child_of", self.location_ids.ids)]).ids
+        return lot_balance.params(
+            self.env.cr,
+            date_to=self._day_end(self.date_to),
+            company_ids=self._report_company_ids(),
+            date_from=self._day_start(self.date_from) if self.date_from else None,
+            by_warehouse=self.level == "warehouse",
+            lot_ids=self._ids_or_none(self.lot_ids),
+            product_ids=self._ids_or_none(self.product_ids),
+            categ_ids=categ_ids,
+            location_ids=location_ids,
+            warehouse_ids=self._ids_or_none(self.warehouse_ids),
+        )
+
+    def _compute_lines(self):
+        return self._fill_lines(lot_balance.BALANCE_SQL, self._query_params(), lot_balance.COLUMNS)
+
+    def _lines_context(self):
+        if self.date_from:
+            return {"search_default_group_product": 1}
+        return {"search_default_group_product": 1, "cloudoffice_balance_only": 1}
+
+    def _report_title(self):
+        if self.date_from:
+            return _("Batch Balance %(start)s - %(end)s") % {"start": self.date_from,
+                                                               "end": self.date_to}
+        return _("Batch Balance at %s") % self.date_to
+
+    def _export_param_fields(self):
+        return ["date_from", "date_to", "level", "product_ids", "categ_ids", "warehouse_ids",
+                "location_ids", "lot_ids"]
+
+    def _export_sections(self):
+        columns = [(_("Product"), "product_id"), (_("Batch/Serial"), "lot_id"),
+                   (_("Warehouse"), "warehouse_id"), (_("Location"), "location_id"),
+                   (_("Expiry Date"), "life_date")]
+        if self.date_from:
+            columns += [(_("Opening"), "opening"), (_("In"), "qty_in"), (_("Out"), "qty_out")]
+        columns += [(_("Closing"), "closing"), (_("Unit"), "uom_id")]
+        return [{"title": self._report_title(), "notes": [], "columns": columns,
+                 "records": self.line_ids}]

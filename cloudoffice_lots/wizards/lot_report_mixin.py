@@ -1,0 +1,218 @@
+import datetime
+
+import pytz
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
+
+from ..reports.queries import common
+
+
+class LotReportMixin(models.AbstractModel):
+    """What the batch/serial report wizards share: the user's companies and
+    time zone, filling their lines from a report query in one INSERT, and
+    the buttons that show, print and export the result."""
+
+    _name = "cloudoffice.lot.report.mixin"
+    _description = "Batch/serial report parameters"
+
+    # Set by each report: line model, its window action, PDF and XLSX reports.
+    _line_model = None
+    _lines_action = None
+    _pdf_report = None
+    _xlsx_report = None
+
+    company_id = fields.Many2one(
+        "res.company", string="Company", readonly=True,
+        default=lambda self: self.env.user.company_id,
+        help="The report shows batches of this company and its child companies.")
+
+    def _report_company_ids(self):
+        """Companies whose batches the user sees: as Odoo 11's record rules
+        have it, the current company and its children."""
+        return self.env["res.company"].sudo().search(
+            [("id", "child_of", self.env.user.company_id.id)]).ids
+
+    def _report_tz(self):
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    def _user_today(self):
+        now = pytz.utc.localize(datetime.datetime.utcnow())
+        return now.astimezone(pytz.timezone(self._report_tz())).date()
+
+    def _day_end(self, day):
+        """End of ``day`` (a date string) in the user's time zone, as UTC."""
+        return common.day_end_utc(fields.Date.from_string(day), self._report_tz())
+
+    def _day_start(self, day):
+        return common.day_start_utc(fields.Date.from_string(day), self._report_tz())
+
+    @staticmethod
+    def _ids_or_none(records):
+        """Filter value: the ids, or None (no filter) when nothing is chosen."""
+        return records.ids or None
+
+    def _fill_lines(self, sql, params, columns, append=False, line_model=None):
+        """Replace (or with ``append`` extend) this wizard's lines by the
+        rows of ``sql`` (a report query's constant SQL, whose result has
+        ``columns``), in one INSERT: a whole balance is tens of thousands of
+        rows, too many to create one by one. ``line_model`` defaults to
+        the report's line model."""
+        self.ensure_one()
+        line_model = self.env[line_model or self._line_model]
+        if not append:
+            line_model.search([("wizard_id", "=", self.id)]).unlink()
+        # Identifiers come from constants: the model's table and the query
+        # module's column list.
+        column_list = ", ".join(columns)
+        insert = (
+            "INSERT INTO " + line_model._table
+            + " (create_uid, create_date, write_uid, write_date, wizard_id, " + column_list + ")"
+            + " SELECT %(cloudoffice_uid)s, now() AT TIME ZONE 'UTC', %(cloudoffice_uid)s,"
+            + " now() AT TIME ZONE 'UTC', %(cloudoffice_wizard_id)s, " + column_list
+            + " FROM (" + sql + ") AS report_rows"
+        )
+        params = dict(params, cloudoffice_uid=self.env.uid, cloudoffice_wizard_id=self.id)
+        self.env.cr.execute(insert, params)
+        count = self.env.cr.rowcount
+        count -= self._apply_lot_rules(line_model)
+        line_model.invalidate_cache()
+        return count
+
+    def _apply_lot_rules(self, line_model):
+        """Remove the lines of batches the user may not read.
+
+        The queries already keep to the user's companies; this applies the
+        batches' record rules themselves, whatever they say (Odoo 11 allows
+        no record rule on the transient report lines)."""
+        lots = self.env["stock.production.lot"]
+        query = lots._where_calc([])
+        lots._apply_ir_rules(query, "read")
+        from_clause, where_clause, where_params = query.get_sql()
+        if not where_clause:
+            return 0
+        self.env.cr.execute(
+            "DELETE FROM " + line_model._table + " WHERE wizard_id = %s AND lot_id IS NOT NULL"
+            " AND lot_id NOT IN (SELECT stock_production_lot.id FROM " + from_clause
+            + " WHERE " + where_clause + ")", [self.id] + list(where_params))
+        return self.env.cr.rowcount
+
+    def _compute_lines(self):
+        """Fill the lines; each report implements it."""
+        raise NotImplementedError()
+
+    @api.multi
+    def action_show(self):
+        self.ensure_one()
+        self._compute_lines()
+        action = self.env.ref(self._lines_action).read()[0]
+        action["domain"] = [("wizard_id", "=", self.id)]
+        action["context"] = dict(self.env.context, **self._lines_context())
+        action["display_name"] = action["name"] = self._report_title()
+        return action
+
+    def _lines_context(self):
+        return {}
+
+    def _report_title(self):
+        return self._description
+
+    @api.multi
+    def action_print(self):
+        self.ensure_one()
+        self._compute_lines()
+        return self.env.ref(self._pdf_report).report_action(self)
+
+    @api.multi
+    def action_export(self):
+        self.ensure_one()
+        self._compute_lines()
+        return self.env.ref(self._xlsx_report).report_action(self)
+
+    def _check_dates(self, date_from, date_to):
+        if date_from and date_to and date_from > date_to:
+            raise UserError(_("The report's start date %(start)s is after its end date %(end)s.")
+                            % {"start": date_from, "end": date_to})
+
+    # Printing and exporting: each report describes its result as sections
+    # (a title, notes, columns and records); one QWeb template and one XLSX
+    # writer render them all.
+
+    def _export_sections(self):
+        """[{"title", "notes": [str], "columns": [(label, field name)],
+        "records": recordset}] of the report, in order."""
+        raise NotImplementedError()
+
+    def _export_params(self):
+        """[(label, value)] describing the report's parameters."""
+        self.ensure_one()
+        result = []
+        for name in self._export_param_fields():
+            field = self._fields[name]
+            value = self._export_value(self, name)
+            if value not in ("", None, False):
+                result.append((field.get_description(self.env)["string"], value))
+        return result
+
+    def _export_param_fields(self):
+        return []
+
+    def _export_value(self, record, name):
+        """A cell's value: text for names, dates and choices (dates in the
+        user's time zone), a number for quantities."""
+        field = record._fields[name]
+        value = record[name]
+        if field.type in ("many2one",):
+            return value.display_name or ""
+        if field.type in ("many2many", "one2many"):
+            return ", ".join(value.mapped("display_name"))
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, "")
+        if field.type == "datetime":
+            if not value:
+                return ""
+            local = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(value))
+            return local.strftime("%Y-%m-%d %H:%M")
+        if field.type == "date":
+            return value or ""
+        if field.type == "boolean":
+            return _("Yes") if value else ""
+        return value
+
+    def _export_tables(self):
+        """Sections with their rows of cell values, for PDF and XLSX."""
+        tables = []
+        for section in self._export_sections():
+            names = [name for _label, name in section["columns"]]
+            tables.append(dict(
+                section,
+                headers=[label for label, _name in section["columns"]],
+                numeric=[section["records"]._fields[n].type in ("float", "integer") for n in names],
+                rows=[[self._export_value(record, n) for n in names]
+                      for record in section["records"]],
+            ))
+        return tables
+
+    # Public names for the QWeb template.
+    @api.multi
+    def report_title(self):
+        return self._report_title()
+
+    @api.multi
+    def export_params(self):
+        return self._export_params()
+
+    @api.multi
+    def export_tables(self):
+        return self._export_tables()
+
+    def format_number(self, value):
+        return self._format_number(value)
+
+    def _format_number(self, value):
+        if isinstance(value, float):
+            return formatLang(self.env, value, digits=self._quantity_digits())
+        return value
+
+    def _quantity_digits(self):
+        return self.env["decimal.precision"].precision_get("Product Unit of Measure")

@@ -1,0 +1,88 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class LotScanLookup(models.TransientModel):
+    """Scan a batch/serial (USB/keyboard-wedge scanner or typed) and see it at once.
+
+    The scan field reacts when the scanner ends with Enter (the browser's
+    change event), looks the scan up and shows the batch; the field is then
+    emptied for the next scan.
+    """
+
+    _name = "cloudoffice.lot.scan.lookup"
+    _description = "Look Up a Batch/Serial by Scanning"
+
+    scan = fields.Char(help="Scan the batch's barcode (GS1 DataMatrix, GS1-128, Digital Link "
+                            "QR code) or type its batch/serial number, then Enter.")
+    last_scan = fields.Char(readonly=True, help="What was scanned last.")
+    message = fields.Char(readonly=True, help="What was wrong with the last scan.")
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
+    product_id = fields.Many2one(related="lot_id.product_id", readonly=True)
+    default_code = fields.Char(related="lot_id.product_id.default_code", readonly=True,
+                               string="Article Number")
+    production_date = fields.Date(related="lot_id.production_date", readonly=True)
+    use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
+    life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry Date")
+    release_state = fields.Selection(related="lot_id.release_state", readonly=True)
+    product_qty = fields.Float(related="lot_id.product_qty", readonly=True, string="On Hand")
+    quant_ids = fields.Many2many("stock.quant", compute="_compute_lot_details",
+                                 string="Stock per Location")
+    test_ids = fields.Many2many("cloudoffice.lot.test", compute="_compute_lot_details",
+                                string="Tests")
+    certificate_ids = fields.Many2many("cloudoffice.lot.certificate",
+                                       compute="_compute_lot_details", string="Certificates")
+    move_line_ids = fields.Many2many("stock.move.line", compute="_compute_lot_details",
+                                     string="Movements")
+
+    @api.depends("lot_id")
+    def _compute_lot_details(self):
+        for wizard in self:
+            lot = wizard.lot_id
+            wizard.quant_ids = lot.internal_quant_ids
+            wizard.test_ids = lot.test_ids
+            wizard.certificate_ids = lot.certificate_ids
+            wizard.move_line_ids = self.env["stock.move.line"].search(
+                [("lot_id", "=", lot.id), ("state", "=", "done")], order="date desc, id desc",
+                limit=80) if lot else False
+
+    @api.onchange("scan")
+    def _onchange_scan(self):
+        if not (self.scan or "").strip():
+            return
+        scan, self.scan, self.last_scan = self.scan, False, self.scan.strip()
+        try:
+            self.lot_id = self.env["stock.production.lot"].cloudoffice_find_by_scan(scan)
+            self.message = False
+        except UserError as err:
+            self.lot_id = False
+            self.message = err.name
+
+    @api.multi
+    def action_open_lot(self):
+        self.ensure_one()
+        if not self.lot_id:
+            raise UserError(_("Scan a batch or serial number first."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.production.lot",
+            "res_id": self.lot_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    @api.multi
+    def action_print_labels(self):
+        self.ensure_one()
+        if not self.lot_id:
+            raise UserError(_("Scan a batch or serial number first."))
+        return self.lot_id.action_cloudoffice_print_labels()
+
+    @api.multi
+    def action_traceability(self):
+        self.ensure_one()
+        if not self.lot_id:
+            raise UserError(_("Scan a batch or serial number first."))
+        action = self.env.ref("stock.action_stock_report").read()[0]
+        action["context"] = {"active_id": self.lot_id.id, "model": "stock.production.lot"}
+        return action
