@@ -17,23 +17,24 @@ _RELEASE_COLUMN = "lot.release_state"
 _RELEASE_NONE = "'released'::varchar"
 
 _QUERY = """
-    SELECT q.lot_id, q.location_id,
-           SUM(q.quantity), SUM(q.reserved_quantity), MIN(q.in_date),
+    SELECT s.lot_id, s.location_id, s.on_hand, s.reserved, s.in_date,
            lot.name, lot.life_date, lot.use_date, {release}
-      FROM stock_quant q
-      JOIN stock_production_lot lot ON lot.id = q.lot_id
-      JOIN stock_location loc ON loc.id = q.location_id
-     WHERE q.product_id = %(product_id)s
-       AND loc.usage = 'internal'
-       AND loc.parent_left >= %(parent_left)s AND loc.parent_left < %(parent_right)s
-       AND (%(lot_ids)s IS NULL OR q.lot_id = ANY(%(lot_ids)s))
-       AND (%(name)s IS NULL OR lot.name ILIKE %(name)s)
+      FROM (SELECT q.lot_id, q.location_id, SUM(q.quantity) AS on_hand,
+                   SUM(q.reserved_quantity) AS reserved, MIN(q.in_date) AS in_date
+              FROM stock_quant q
+             WHERE q.product_id = %(product_id)s AND q.lot_id IS NOT NULL
+               AND q.location_id IN (SELECT loc.id FROM stock_location loc
+                                      WHERE loc.usage = 'internal' AND loc.parent_left >= %(parent_left)s
+                                        AND loc.parent_left < %(parent_right)s)
+               AND (%(lot_ids)s IS NULL OR q.lot_id = ANY(%(lot_ids)s))
+          GROUP BY q.lot_id, q.location_id
+            HAVING %(include_empty)s OR SUM(q.quantity) - SUM(q.reserved_quantity) > %(epsilon)s) s
+      JOIN stock_production_lot lot ON lot.id = s.lot_id
+     WHERE (%(name)s IS NULL OR lot.name ILIKE %(name)s)
        AND (%(sellable_only)s IS FALSE OR (
                 (lot.life_date IS NULL OR lot.life_date > %(now)s)
             AND {release} IN %(sellable_states)s))
-  GROUP BY q.lot_id, q.location_id, lot.name, lot.life_date, lot.use_date, {release}
-    HAVING %(include_empty)s OR SUM(q.quantity) - SUM(q.reserved_quantity) > %(epsilon)s
-  ORDER BY lot.life_date ASC NULLS LAST, MIN(q.in_date) ASC NULLS LAST, lot.name, q.location_id
+  ORDER BY lot.life_date ASC NULLS LAST, s.in_date ASC NULLS LAST, lot.name COLLATE "C", s.location_id
      LIMIT %(limit)s
 """
 

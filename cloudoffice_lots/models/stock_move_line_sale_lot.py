@@ -47,9 +47,11 @@ class StockMoveLine(models.Model):  # pylint: disable=consider-merging-classes-i
             "picking": self.picking_id.name, "message": message})
 
     def _action_done(self):
-        """Deliveries and returns to suppliers never take a batch below zero."""
-        outgoing = self.filtered(lambda ml: ml.lot_id and ml.location_id.usage == "internal"
-                                 and ml.location_dest_id.usage in ("customer", "supplier"))
+        """Sales deliveries never take a batch below zero (Odoo alone would
+        leave a negative quant)."""
+        outgoing = self.filtered(lambda ml: ml.lot_id and ml.move_id.sale_line_id
+                                 and ml.location_id.usage == "internal"
+                                 and ml.location_dest_id.usage == "customer")
         moved = {}
         for ml in outgoing:
             key = (ml.lot_id.id, ml.location_id.id)

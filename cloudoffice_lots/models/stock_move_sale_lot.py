@@ -59,11 +59,13 @@ class StockMove(models.Model):  # pylint: disable=consider-merging-classes-inher
                 targets[choice.lot_id] = targets.get(choice.lot_id, 0.0) + choice._product_qty()
             taken = line.move_ids._cloudoffice_source_moves().filtered(
                 lambda m: m.location_id == self.location_id) | self
-        elif self.origin_returned_move_id.state == "done":
+        elif self.origin_returned_move_id.state == "done" and self.product_id.tracking != "none":
             origin = self.origin_returned_move_id
             targets = OrderedDict()
             for ml in origin.move_line_ids.filtered("lot_id"):
                 targets[ml.lot_id] = targets.get(ml.lot_id, 0.0) + self._cloudoffice_used_qty(ml)
+            if not targets:
+                return None
             taken = origin.returned_move_ids.filtered(lambda m: m.state != "cancel") | self
         else:
             return None
@@ -109,11 +111,12 @@ class StockMove(models.Model):  # pylint: disable=consider-merging-classes-inher
         return taken
 
     def _cloudoffice_reserves_sellable_only(self):
-        """A delivery to a customer without chosen batches reserves sellable
+        """A sales order's delivery without chosen batches reserves sellable
         batches only, first expiry first (not Odoo's first received first,
-        which would take an expired batch)."""
-        return (self.product_id.tracking != "none" and self.location_id.usage == "internal"
-                and self.location_dest_id.usage == "customer" and not self.origin_returned_move_id)
+        which would take an expired batch). Other moves keep Odoo's rules."""
+        return (self.sale_line_id and self.product_id.tracking != "none"
+                and self.location_id.usage == "internal" and self.location_dest_id.usage == "customer"
+                and not self.origin_returned_move_id)
 
     def _cloudoffice_reserve_fefo(self, need, location):
         rounding = self.product_id.uom_id.rounding

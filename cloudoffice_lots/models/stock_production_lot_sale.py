@@ -25,13 +25,19 @@ class StockProductionLot(models.Model):
         :param at_date: Datetime string the batch must still be good at (default: now)
         """
         self.ensure_one()
+        release_state = self.release_state if self._cloudoffice_has_release_state() else None
+        return self._cloudoffice_reason_for(self.life_date, release_state, at_date)
+
+    @api.model
+    def _cloudoffice_reason_for(self, life_date, release_state, at_date=None):
+        """The rule itself, on values (as the availability query returns them)."""
         at_date = at_date or fields.Datetime.now()
-        if self.life_date and self.life_date <= at_date:
-            return _("expired on %s") % fields.Date.to_string(
-                self._cloudoffice_local_date(self.life_date))
-        if self._cloudoffice_has_release_state() and self.release_state not in SELLABLE_RELEASE_STATES:
+        if life_date and life_date <= at_date:
+            return _("expired on %s") % fields.Date.to_string(self._cloudoffice_local_date(life_date))
+        if release_state is not None and self._cloudoffice_has_release_state() \
+                and release_state not in SELLABLE_RELEASE_STATES:
             state = dict(self._fields["release_state"]._description_selection(self.env))
-            return _("not released (%s)") % state.get(self.release_state, self.release_state)
+            return _("not released (%s)") % state.get(release_state, release_state)
         return ""
 
     @api.multi

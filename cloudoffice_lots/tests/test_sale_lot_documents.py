@@ -69,6 +69,7 @@ class TestSaleLotDocuments(SaleLotCase):
         wizard.product_return_moves.filtered(lambda r: r.product_id == self.phone).write(
             {"quantity": 2, "to_refund": True})
         return_picking = self.env["stock.picking"].browse(wizard.create_returns()["res_id"])
+        self.assertEqual(return_picking.state, "assigned")
         moves = return_picking.move_lines
         self.assertEqual(self.reserved(moves.filtered(lambda m: m.product_id == self.phone)),
                          {"AP5-0001": 1.0, "AP5-0003": 1.0})
@@ -112,6 +113,7 @@ class TestSaleLotDocuments(SaleLotCase):
         })
         purchase.button_confirm()
         receipt = purchase.picking_ids
+        self.assertEqual(receipt.state, "assigned")
         honey_lines = receipt.move_line_ids.filtered(lambda ml: ml.product_id == self.honey)
         self.assertEqual(sorted((ml.lot_name, ml.product_uom_qty) for ml in honey_lines),
                          [("BC-77", 40.0), ("BC-78", 60.0)])

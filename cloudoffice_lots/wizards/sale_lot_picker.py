@@ -113,12 +113,15 @@ class SaleLotPicker(models.TransientModel):
         return chosen
 
     def _row_values(self, row, own):
-        lot_model = self.env["stock.production.lot"]
-        lot = lot_model.browse(row["lot_id"])
         available = row["available"] + own.get((row["lot_id"], row["location_id"]), 0.0)
-        reason = lot._cloudoffice_unsellable_reason() if self.sale_line_id else ""
+        reason = ""
+        if self.sale_line_id:
+            life_date = row["life_date"]
+            if life_date and not isinstance(life_date, str):
+                life_date = fields.Datetime.to_string(life_date)
+            reason = self.env["stock.production.lot"]._cloudoffice_reason_for(life_date, row["release_state"])
         return {
-            "picker_id": self.id, "lot_id": lot.id, "location_id": row["location_id"],
+            "picker_id": self.id, "lot_id": row["lot_id"], "location_id": row["location_id"],
             "available": self.product_id.uom_id._compute_quantity(available, self.uom_id),
             "on_hand": row["on_hand"], "reserved": row["reserved"],
             "unsellable_reason": reason,
@@ -140,7 +143,7 @@ class SaleLotPicker(models.TransientModel):
                                             sellable_only=self._sellable_only(), name=name,
                                             limit=PICKER_ROWS)
         self.line_ids.unlink()
-        seen = set()
+        seen, values_list = set(), []
         for row in rows:
             key = (row["lot_id"], row["location_id"])
             if key in seen:
@@ -149,21 +152,27 @@ class SaleLotPicker(models.TransientModel):
             values = self._row_values(row, own)
             values["sequence"] = len(seen)
             values["quantity"] = chosen.get(key) or chosen.get((row["lot_id"], False), 0.0)
-            self.env["cloudoffice.sale.lot.picker.line"].create(values)
+            values_list.append(values)
         if propose and not chosen:
-            self._propose_fefo()
+            self._propose_fefo(values_list)
+        line_model = self.env["cloudoffice.sale.lot.picker.line"]
+        for values in values_list:
+            line_model.create(values)
 
-    def _propose_fefo(self):
-        """Fill the ordered quantity from the first rows (first expiry first)."""
+    def _propose_fefo(self, rows):
+        """Fill the ordered quantity from the first rows (first expiry first);
+        ``rows`` are picker line values, or picker lines."""
         rounding = self.uom_id.rounding
         left = self.ordered_qty
-        for line in self.line_ids.filtered(lambda rec: not rec.unsellable_reason).sorted("sequence"):
+        for row in rows:
             if float_compare(left, 0, precision_rounding=rounding) <= 0:
                 break
-            qty = 1.0 if self.tracking == "serial" else min(line.available, left)
-            if float_compare(line.available, qty, precision_rounding=rounding) < 0:
+            if row["unsellable_reason"]:
                 continue
-            line.quantity = qty
+            qty = 1.0 if self.tracking == "serial" else min(row["available"], left)
+            if float_compare(row["available"], qty, precision_rounding=rounding) < 0:
+                continue
+            row["quantity"] = qty
             left -= qty
 
     # ----------------------------------------------------------- buttons
@@ -179,7 +188,7 @@ class SaleLotPicker(models.TransientModel):
         self.ensure_one()
         self.line_ids.write({"quantity": 0.0})
         self._load_rows()
-        self._propose_fefo()
+        self._propose_fefo(self.line_ids.sorted("sequence"))
         return self._reopen()
 
     @api.onchange("scan")
