@@ -48,45 +48,148 @@ class ProductTemplate(models.Model):
         if self.categ_id.default_tracking and not self.qty_available:
             self.tracking = self.categ_id.default_tracking
 
-    @api.multi
-    def write(self, vals):
-        if "tracking" in vals:
-            self.filtered(lambda t: t.tracking != vals["tracking"])._check_tracking_change_allowed(
-                vals["tracking"])
-        return super().write(vals)
+    stock_without_lot_qty = fields.Float(
+        string="In Stock without Batch/Serial", compute="_compute_stock_without_lot_qty",
+        digits=0,
+        help="Units of this batch- or serial-tracked product in your warehouses that have no "
+             "batch/serial number, e.g. stock received before tracking was switched on. They "
+             "cannot be delivered until an inventory adjustment gives them their numbers.")
 
-    def _check_tracking_change_allowed(self, new_tracking):
-        """Refuse to change the tracking of a product that has stock.
-
-        Stock recorded under the old mode would not satisfy the new one (units
-        without batch, or a batch holding several "serial" units); the user
-        empties or counts the stock first, then changes the mode.
-        """
-        if not self:
-            return
+    def _stock_by_lot_presence(self):
+        """{template id: (quantity without lot, {lot id: quantity})} in internal/transit
+        locations, for the templates in self that have stock."""
+        if not self.ids:
+            return {}
         self.env.cr.execute("""
-            SELECT pp.product_tmpl_id, SUM(q.quantity)
+            SELECT pp.product_tmpl_id, q.lot_id, SUM(q.quantity)
               FROM stock_quant q
               JOIN stock_location l ON l.id = q.location_id
               JOIN product_product pp ON pp.id = q.product_id
              WHERE pp.product_tmpl_id IN %s AND l.usage IN ('internal', 'transit')
-          GROUP BY pp.product_tmpl_id
+          GROUP BY pp.product_tmpl_id, q.lot_id
             HAVING SUM(q.quantity) != 0
         """, (tuple(self.ids),))
-        in_stock = dict(self.env.cr.fetchall())
-        labels = dict(self._fields["tracking"]._description_selection(self.env))
-        for template in self.filtered(lambda t: t.id in in_stock):
-            raise UserError(_(
-                "You cannot change the tracking of %(product)s from \"%(old)s\" to \"%(new)s\": "
-                "%(qty)s %(uom)s are in stock under the current tracking. Deliver, move or "
-                "count that stock to zero first, then change the tracking and receive it again "
-                "with its batch or serial numbers.") % {
-                    "product": template.display_name,
-                    "old": labels[template.tracking],
-                    "new": labels[new_tracking],
-                    "qty": in_stock[template.id],
-                    "uom": template.uom_id.name,
-                })
+        stock = {}
+        for template_id, lot_id, qty in self.env.cr.fetchall():
+            without_lot, by_lot = stock.setdefault(template_id, (0.0, {}))
+            if lot_id:
+                by_lot[lot_id] = qty
+            else:
+                stock[template_id] = (without_lot + qty, by_lot)
+        return stock
+
+    @api.depends("tracking")
+    def _compute_stock_without_lot_qty(self):
+        tracked = self.filtered(lambda t: t.tracking != "none" and isinstance(t.id, int))
+        stock = tracked._stock_by_lot_presence()
+        for template in self:
+            template.stock_without_lot_qty = stock.get(template.id, (0.0, {}))[0] \
+                if template in tracked else 0.0
+
+    @api.onchange("tracking")
+    def onchange_tracking(self):
+        """Replaces stock's generic warning by one that names the product, the
+        quantity and what happens to it."""
+        origin = self._origin
+        if not origin or not isinstance(origin.id, int) or origin.tracking == self.tracking:
+            return None
+        message = origin._tracking_change_consequence(self.tracking)
+        if message:
+            return {"warning": {"title": _("Stock under the old tracking"), "message": message}}
+        return None
+
+    @api.multi
+    def write(self, vals):
+        changing = self.browse()
+        if "tracking" in vals:
+            changing = self.filtered(lambda t: t.tracking != vals["tracking"])
+            changing._check_tracking_change_allowed(vals["tracking"])
+            consequences = {t.id: t._tracking_change_consequence(vals["tracking"])
+                            for t in changing}
+        result = super().write(vals)
+        for template in changing:
+            if consequences[template.id]:
+                template.message_post(body=consequences[template.id])
+        return result
+
+    def _tracking_labels(self):
+        return dict(self._fields["tracking"]._description_selection(self.env))
+
+    def _tracking_change_consequence(self, new_tracking):
+        """What switching this product to new_tracking does to the stock it has.
+
+        The stock stays as it was recorded: units received without numbers keep
+        none until an inventory adjustment counts them with their numbers (until
+        then documents that move them still ask for the numbers); numbers kept
+        on the stock of a product no longer tracked are history only.
+        """
+        self.ensure_one()
+        without_lot, by_lot = self._stock_by_lot_presence().get(self.id, (0.0, {}))
+        labels = self._tracking_labels()
+        values = {"product": self.display_name, "old": labels[self.tracking],
+                  "new": labels[new_tracking], "uom": self.uom_id.name}
+        if new_tracking != "none" and without_lot:
+            return _(
+                "%(product)s changes from \"%(old)s\" to \"%(new)s\" with %(qty)s %(uom)s in "
+                "stock that have no batch/serial number. They stay in stock as they are; "
+                "count them with an inventory adjustment to give them their numbers. Until "
+                "then a delivery of those units asks for their numbers.") % dict(
+                    values, qty=without_lot)
+        if new_tracking == "none" and by_lot:
+            return _(
+                "%(product)s changes from \"%(old)s\" to \"%(new)s\" with %(qty)s %(uom)s in "
+                "stock under %(count)s batch/serial numbers. The numbers stay on that stock as "
+                "history; new receipts and deliveries no longer ask for them.") % dict(
+                    values, qty=sum(by_lot.values()), count=len(by_lot))
+        return ""
+
+    def _check_tracking_change_allowed(self, new_tracking):
+        """Refuse only what cannot be kept consistent: a product becomes tracked
+        by serial while one of its batches holds several units (a serial number
+        is one unit; the batch would be "in stock twice"). Everything else is
+        allowed and explained (see _tracking_change_consequence)."""
+        if new_tracking != "serial":
+            return
+        stock = self._stock_by_lot_presence()
+        labels = self._tracking_labels()
+        lot_model = self.env["stock.production.lot"]
+        for template in self:
+            by_lot = stock.get(template.id, (0.0, {}))[1]
+            several = sorted((lot_model.browse(lot_id).name, qty)
+                             for lot_id, qty in by_lot.items() if qty > 1)
+            if several:
+                raise UserError(_(
+                    "%(product)s cannot change from \"%(old)s\" to \"%(new)s\": batch "
+                    "%(lot)s holds %(qty)s %(uom)s in stock, and a serial number is one unit. "
+                    "Count that stock with one serial number per unit first (inventory "
+                    "adjustment), then change the tracking.") % {
+                        "product": template.display_name, "old": labels[template.tracking],
+                        "new": labels[new_tracking], "lot": several[0][0],
+                        "qty": several[0][1], "uom": template.uom_id.name})
+
+    def action_count_stock_without_lot(self):
+        """An inventory adjustment of this product, ready to count it with numbers."""
+        self.ensure_one()
+        quant = self.env["stock.quant"].search([
+            ("product_id.product_tmpl_id", "=", self.id), ("lot_id", "=", False),
+            ("location_id.usage", "in", ("internal", "transit"))], limit=1)
+        values = {
+            "name": _("Numbers for %s") % self.display_name,
+            "filter": "product",
+            "product_id": (quant.product_id or self.product_variant_ids[:1]).id,
+        }
+        warehouse = quant.location_id.get_warehouse()
+        if warehouse:
+            values["location_id"] = warehouse.view_location_id.id
+        inventory = self.env["stock.inventory"].create(values)
+        inventory.action_start()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.inventory",
+            "res_id": inventory.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     def _get_lot_sequence(self):
         self.ensure_one()

@@ -10,6 +10,14 @@ class ResCompany(models.Model):
         help="Start of the web addresses printed in GS1 Digital Link QR codes, e.g. "
              "https://id.example.com (the GTIN and batch follow: /01/<GTIN>/10/<batch>). "
              "Empty: this server's own scan page answers the QR codes.")
+    inventory_count_without_lot = fields.Boolean(
+        string="Count Tracked Products without Numbers",
+        help="Off (recommended): an inventory adjustment that adds stock of a batch- or "
+             "serial-tracked product needs the batch/serial number of every counted unit. "
+             "On: counted units may be entered without numbers, as Odoo allows by default, "
+             "e.g. to take over stock whose numbers are unknown; they then cannot be delivered "
+             "until counted again with numbers. Stock without numbers can always be counted "
+             "down to zero.")
 
     @api.constrains("gs1_digital_link_base")
     def _check_gs1_digital_link_base(self):

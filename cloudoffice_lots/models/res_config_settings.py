@@ -8,3 +8,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.gs1_digital_link_base",
         help="Start of the web addresses in GS1 Digital Link QR codes on labels. Empty: "
              "this server's scan page.")
+    inventory_count_without_lot = fields.Boolean(
+        related="company_id.inventory_count_without_lot",
+        help="Let inventory adjustments add stock of tracked products without batch/serial "
+             "numbers (Odoo's default behaviour). Off: every counted unit needs its number.")

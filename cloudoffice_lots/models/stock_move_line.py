@@ -66,18 +66,31 @@ class StockMoveLine(models.Model):
         """An operation type with neither "create" nor "use existing" lots is
         Odoo's explicit way to move tracked goods without numbers there (e.g. a
         consignment flow); that choice of the administrator is respected.
-        Inventory adjustments and moves without an operation type are not
-        exempt: counting or scrapping tracked goods needs their numbers."""
+        Moves without an operation type are not exempt: scrapping tracked goods
+        needs their numbers; for counts see _counted_without_lot_allowed."""
         picking_type = self.move_id.picking_type_id
         return bool(picking_type) and not picking_type.use_create_lots \
             and not picking_type.use_existing_lots
+
+    def _counted_without_lot_allowed(self):
+        """Inventory adjustments may move tracked stock without a number in two
+        cases: stock that has no number is counted down (it cannot get one by
+        leaving), and the company lets counts add stock without numbers."""
+        inventory = self.move_id.inventory_id
+        if not inventory:
+            return False
+        if self.location_id.usage in ("internal", "transit") \
+                and self.location_dest_id.usage not in ("internal", "transit"):
+            return True
+        return (inventory.company_id or self.move_id.company_id).inventory_count_without_lot
 
     def _check_lots_before_done(self):
         """Every tracked quantity has its batch/serial; serials move one by one, once."""
         lines = self.filtered(lambda ml: ml.product_id.tracking != "none" and float_compare(
             ml.qty_done, 0, precision_rounding=ml.product_uom_id.rounding) > 0)
         for line in lines.filtered(lambda ml: not ml._lots_opted_out()):
-            if not line.lot_id and not (line.lot_name or "").strip():
+            if not line.lot_id and not (line.lot_name or "").strip() \
+                    and not line._counted_without_lot_allowed():
                 kind = _("serial number") if line.tracking == "serial" else _("batch number")
                 raise UserError(_(
                     "%(product)s on %(document)s needs a %(kind)s: %(qty)s %(uom)s from "
@@ -87,7 +100,9 @@ class StockMoveLine(models.Model):
                         "kind": kind, "qty": line.qty_done, "uom": line.product_uom_id.name,
                         "source": line.location_id.display_name,
                         "destination": line.location_dest_id.display_name})
-        serial_lines = lines.filtered(lambda ml: ml.tracking == "serial")
+        # Lines left without a number (allowed above) carry no serial to check.
+        serial_lines = lines.filtered(lambda ml: ml.tracking == "serial"
+                                      and (ml.lot_id or (ml.lot_name or "").strip()))
         for line in serial_lines:
             qty = line.product_uom_id._compute_quantity(line.qty_done, line.product_id.uom_id)
             if float_compare(qty, 1.0, precision_rounding=line.product_id.uom_id.rounding) != 0:

@@ -99,6 +99,26 @@ class TestReceiving(LotsCase):
         inventory.action_done()
         self.assertEqual(self.qty_in_stock(self.honey, lot), 7)
 
+    def test_company_may_let_counts_add_tracked_stock_without_numbers(self):
+        self.env.user.company_id.inventory_count_without_lot = True
+        inventory = self.env["stock.inventory"].create({
+            "name": "Take over phones", "filter": "product", "product_id": self.phone.id,
+            "location_id": self.stock.id})
+        inventory.action_start()
+        self.env["stock.inventory.line"].create({
+            "inventory_id": inventory.id, "product_id": self.phone.id,
+            "location_id": self.stock.id, "product_qty": 10})
+        inventory.action_done()
+        self.assertEqual(self.qty_in_stock(self.phone), 10)
+        self.assertEqual(self.phone.product_tmpl_id.stock_without_lot_qty, 10)
+
+    def test_operation_type_without_lots_moves_serial_products_in_bulk(self):
+        # Odoo's own opt-out: neither "create" nor "use existing" numbers.
+        self.receipt_type.write({"use_create_lots": False, "use_existing_lots": False})
+        picking = self.receive(self.phone, [{"qty_done": 5}])
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(self.qty_in_stock(self.phone), 5)
+
     def test_untracked_products_move_without_lots(self):
         picking = self.receive(self.bolt, [{"qty_done": 100}])
         self.assertEqual(picking.state, "done")

@@ -23,6 +23,14 @@ status 0) and, per test module, drop every registry and shut logging down. So
 the option is set for pytest-odoo's HttpCase check, and its server fixture is
 replaced by one that starts nothing.
 
+One company setting of cloudoffice_lots is put to Odoo's behaviour before
+the tests run: "Count Tracked Products without Numbers" (off by default, on
+here). Odoo's stock tests count a serial-tracked product without serial
+numbers on purpose (test_inventory_4: "it's possible to add untracked one in an
+inventory adjustment"); with the setting off our add-on refuses that, which
+cloudoffice_lots' own tests check. Everything else runs with our rules as a
+new database has them.
+
 Loaded with ``-p tests.core.odoo_runner``.
 """
 from contextlib import contextmanager
@@ -100,6 +108,23 @@ class _NoServer:
     @pytest.fixture(scope="module", autouse=True)
     def load_http(self, load_registry):
         yield
+
+
+# Settings of our add-ons that Odoo's tests expect at Odoo's own behaviour.
+ODOO_BEHAVIOUR_SETTINGS = {"inventory_count_without_lot": True}
+
+
+def pytest_report_header(config):
+    return "company settings at Odoo's behaviour for Odoo's tests: %s" % ", ".join(
+        "%s=%s" % item for item in sorted(ODOO_BEHAVIOUR_SETTINGS.items()))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session):
+    """Committed to the test database (a throw-away copy of the template)."""
+    with odoo.api.Environment.manage(), _registry().cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env["res.company"].search([]).write(ODOO_BEHAVIOUR_SETTINGS)
 
 
 def pytest_configure(config):
