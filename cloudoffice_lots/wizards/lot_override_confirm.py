@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
-from ..models.stock_picking_sale_lot import OVERRIDE_GROUP
+from ..models.stock_picking import OVERRIDE_GROUP
 
 
 class LotOverrideConfirm(models.TransientModel):

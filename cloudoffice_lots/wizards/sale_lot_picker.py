@@ -12,7 +12,7 @@ from odoo.tools import float_compare, float_round
 
 from ..gs1 import GS1Error
 from ..gs1 import parse as gs1_parse
-from ..models.stock_picking_sale_lot import OVERRIDE_GROUP
+from ..models.stock_picking import OVERRIDE_GROUP
 
 UOM_DIGITS = dp.get_precision("Product Unit of Measure")
 #: rows shown at first; the search finds the others

@@ -2,7 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .stock_production_lot_barcode import printable_scan
+from .stock_production_lot import printable_scan
+
+OVERRIDE_GROUP = "cloudoffice_lots.group_sell_unsellable_lots"
 
 
 class StockPicking(models.Model):
@@ -213,3 +215,42 @@ class StockPicking(models.Model):
                 "scan": printable_scan(scan), "lot": lot.name,
                 "product": lot.product_id.display_name, "picking": self.name,
                 "reserved": ", ".join(sorted(set(reserved))) or _("none yet")})
+
+    # Expired or unreleased batches leave for a customer only with a recorded override.
+
+    @api.multi
+    def button_validate(self):
+        problems = self._cloudoffice_unsellable_lines()
+        if problems and not self.env.context.get("cloudoffice_lot_override_confirmed"):
+            if not self.env.user.has_group(OVERRIDE_GROUP):
+                raise UserError(_(
+                    "These batches/serials may not be sold, so they cannot be delivered:\n%s\n"
+                    "Choose other batches on the delivery, or ask a user allowed to ship expired "
+                    "or unreleased batches.") % self._cloudoffice_problem_text(problems))
+            return self.env["cloudoffice.lot.override.confirm"].action_open(self, problems)
+        return super().button_validate()
+
+    def _cloudoffice_unsellable_lines(self):
+        """[(move line, reason)] of batches going to customers that may not be sold,
+        leaving out those whose sale was already confirmed on the order."""
+        problems = []
+        for picking in self:
+            lines = picking.move_line_ids.filtered(
+                lambda rec: rec.lot_id and rec.location_dest_id.usage == "customer")
+            if any(lines.mapped("qty_done")):
+                lines = lines.filtered("qty_done")
+            for line in lines:
+                sale_line = line.move_id._cloudoffice_choice_line()
+                if sale_line.lot_choice_ids.filtered(
+                        lambda c, lot=line.lot_id: c.lot_id == lot and c.override_user_id):
+                    continue
+                reason = line.lot_id._cloudoffice_unsellable_reason()
+                if reason:
+                    problems.append((line, reason))
+        return problems
+
+    @staticmethod
+    def _cloudoffice_problem_text(problems):
+        return "\n".join(_("- %(picking)s: %(product)s, batch/serial %(lot)s: %(reason)s") % {
+            "picking": line.picking_id.name, "product": line.product_id.display_name,
+            "lot": line.lot_id.name, "reason": reason} for line, reason in problems)
