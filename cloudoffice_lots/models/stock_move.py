@@ -138,12 +138,22 @@ class StockMove(models.Model):
         return taken
 
     def _cloudoffice_reserves_sellable_only(self):
-        """A sales order's delivery without chosen batches reserves sellable
-        batches only, first expiry first (not Odoo's first received first,
-        which would take an expired batch). Other moves keep Odoo's rules."""
-        return (self.sale_line_id and self.product_id.tracking != "none"
-                and self.location_id.usage == "internal" and self.location_dest_id.usage == "customer"
-                and not self.origin_returned_move_id)
+        """A move taking a tracked product out of stock for a sales order's
+        delivery (the delivery itself, or the pick of a pick/pack/ship chain)
+        without chosen batches reserves sellable batches only, first expiry
+        first (not Odoo's first received first, which would take an expired
+        batch). Other moves keep Odoo's rules."""
+        if self.product_id.tracking == "none" or self.location_id.usage != "internal" \
+                or self.origin_returned_move_id:
+            return False
+        moves, todo = self.browse(), self
+        while todo:
+            if any(move.sale_line_id and move.location_dest_id.usage == "customer"
+                   for move in todo):
+                return True
+            moves |= todo
+            todo = todo.mapped("move_dest_ids") - moves
+        return False
 
     def _cloudoffice_reserve_fefo(self, need, location):
         rounding = self.product_id.uom_id.rounding

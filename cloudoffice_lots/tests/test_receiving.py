@@ -99,6 +99,11 @@ class TestReceiving(LotsCase):
         inventory.action_done()
         self.assertEqual(self.qty_in_stock(self.honey, lot), 7)
 
+    def test_counts_need_numbers_unless_the_company_says_otherwise(self):
+        # A new database is strict: Odoo's "count without numbers" is opt-in.
+        self.assertFalse(self.env.ref("base.main_company").inventory_count_without_lot)
+        self.assertFalse(self.env["res.company"].new({}).inventory_count_without_lot)
+
     def test_company_may_let_counts_add_tracked_stock_without_numbers(self):
         self.env.user.company_id.inventory_count_without_lot = True
         inventory = self.env["stock.inventory"].create({
