@@ -9,6 +9,7 @@ from . import test_sale_lot_confirm
 from . import test_sale_lot_documents
 from . import test_sale_lot_concurrency
 from . import test_sale_lot_purchase_return
+from . import test_sale_lot_multi_step
 from . import test_labels_engine
 from . import test_labels_printing
 from . import test_scan_lookup
