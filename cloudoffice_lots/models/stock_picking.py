@@ -27,14 +27,7 @@ class StockPicking(models.Model):
     def action_cloudoffice_print_labels(self):
         """Open the label wizard for the batches/serials of this transfer."""
         self.ensure_one()
-        return {
-            "name": _("Print Labels"),
-            "type": "ir.actions.act_window",
-            "res_model": "cloudoffice.label.print",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_picking_id": self.id},
-        }
+        return self.env["cloudoffice.label.print"].action_open({"default_picking_id": self.id})
 
     @api.multi
     def cloudoffice_apply_scan(self, text):

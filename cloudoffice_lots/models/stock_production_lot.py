@@ -467,14 +467,8 @@ class StockProductionLot(models.Model):
     @api.multi
     def action_cloudoffice_print_labels(self):
         """Open the label wizard for these batches/serials."""
-        return {
-            "name": _("Print Labels"),
-            "type": "ir.actions.act_window",
-            "res_model": "cloudoffice.label.print",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_lot_ids": [(6, 0, self.ids)]},
-        }
+        return self.env["cloudoffice.label.print"].action_open(
+            {"default_lot_ids": [(6, 0, self.ids)]})
 
     # ------------------------------------------------------------ scanning
     @api.model

@@ -56,6 +56,28 @@ class LotsCase(SavepointCase):
             picking.action_done()
         return picking
 
+    def count(self, product, lines, validate=True):
+        """Count ``product`` in stock with an inventory adjustment, as users do:
+        ``lines`` are (lot or False, counted quantity); the lines Odoo proposes
+        for the same lot are updated, others added."""
+        inventory = self.env["stock.inventory"].create({
+            "name": "Count %s" % product.name, "filter": "product", "product_id": product.id,
+            "location_id": self.stock.id})
+        inventory.action_start()
+        for lot, qty in lines:
+            lot_id = lot.id if lot else False
+            existing = inventory.line_ids.filtered(
+                lambda line, lot_id=lot_id: line.prod_lot_id.id == lot_id)
+            if existing:
+                existing.product_qty = qty
+            else:
+                self.env["stock.inventory.line"].create({
+                    "inventory_id": inventory.id, "product_id": product.id, "prod_lot_id": lot_id,
+                    "location_id": self.stock.id, "product_qty": qty})
+        if validate:
+            inventory.action_done()
+        return inventory
+
     def lot(self, product, name):
         return self.env["stock.production.lot"].search(
             [("product_id", "=", product.id), ("name", "=", name)])

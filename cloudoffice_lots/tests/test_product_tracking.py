@@ -20,26 +20,6 @@ class TestProductTracking(LotsCase):
         self.receive(oil, [{"qty_done": qty}])
         return oil
 
-    def _count(self, product, lines):
-        """Count ``product`` in stock: lines are (lot or False, counted quantity)."""
-        inventory = self.env["stock.inventory"].create({
-            "name": "Count", "filter": "product", "product_id": product.id,
-            "location_id": self.stock.id})
-        inventory.action_start()
-        for lot, qty in lines:
-            lot_id = lot.id if lot else False
-            existing = inventory.line_ids.filtered(
-                lambda line, lot_id=lot_id: line.prod_lot_id.id == lot_id)
-            if existing:
-                existing.product_qty = qty
-            else:
-                self.env["stock.inventory.line"].create({
-                    "inventory_id": inventory.id, "product_id": product.id,
-                    "prod_lot_id": lot.id if lot else False,
-                    "location_id": self.stock.id, "product_qty": qty})
-        inventory.action_done()
-        return inventory
-
     def test_tracking_a_product_in_stock_keeps_the_stock_and_says_what_to_do(self):
         oil = self._untracked_oil_in_stock(12)
         oil.product_tmpl_id.tracking = "lot"
@@ -72,7 +52,7 @@ class TestProductTracking(LotsCase):
 
         # The count gives the units their numbers: none left without one.
         lot = self.env["stock.production.lot"].create({"name": "OIL-OLD", "product_id": oil.id})
-        self._count(oil, [(False, 0), (lot, 12)])
+        self.count(oil, [(False, 0), (lot, 12)])
         self.assertEqual(oil.product_tmpl_id.stock_without_lot_qty, 0)
         self.assertEqual(self.qty_in_stock(oil, lot), 12)
         self.assertEqual(self.qty_in_stock(oil), 12)

@@ -75,28 +75,16 @@ class TestReceiving(LotsCase):
         self.assertNotEqual(picking.state, "done")
 
     def test_inventory_adjustment_of_tracked_product_needs_the_batch(self):
-        inventory = self.env["stock.inventory"].create({
-            "name": "Count honey", "filter": "product", "product_id": self.honey.id,
-            "location_id": self.stock.id})
-        inventory.action_start()
-        self.env["stock.inventory.line"].create({
-            "inventory_id": inventory.id, "product_id": self.honey.id,
-            "location_id": self.stock.id, "product_qty": 7})
+        inventory = self.count(self.honey, [(False, 7)], validate=False)
         with self.assertRaises(UserError) as error:
             inventory.action_done()
         self.assertIn("batch number", str(error.exception.name))
+        self.assertIn("Acacia Honey 500 g", str(error.exception.name))
         self.assertEqual(self.qty_in_stock(self.honey), 0)
 
     def test_inventory_adjustment_with_batch_is_fine(self):
         lot = self.env["stock.production.lot"].create({"name": "H-INV", "product_id": self.honey.id})
-        inventory = self.env["stock.inventory"].create({
-            "name": "Count honey", "filter": "product", "product_id": self.honey.id,
-            "location_id": self.stock.id})
-        inventory.action_start()
-        self.env["stock.inventory.line"].create({
-            "inventory_id": inventory.id, "product_id": self.honey.id, "prod_lot_id": lot.id,
-            "location_id": self.stock.id, "product_qty": 7})
-        inventory.action_done()
+        self.count(self.honey, [(lot, 7)])
         self.assertEqual(self.qty_in_stock(self.honey, lot), 7)
 
     def test_counts_need_numbers_unless_the_company_says_otherwise(self):
@@ -106,14 +94,7 @@ class TestReceiving(LotsCase):
 
     def test_company_may_let_counts_add_tracked_stock_without_numbers(self):
         self.env.user.company_id.inventory_count_without_lot = True
-        inventory = self.env["stock.inventory"].create({
-            "name": "Take over phones", "filter": "product", "product_id": self.phone.id,
-            "location_id": self.stock.id})
-        inventory.action_start()
-        self.env["stock.inventory.line"].create({
-            "inventory_id": inventory.id, "product_id": self.phone.id,
-            "location_id": self.stock.id, "product_qty": 10})
-        inventory.action_done()
+        self.count(self.phone, [(False, 10)])
         self.assertEqual(self.qty_in_stock(self.phone), 10)
         self.assertEqual(self.phone.product_tmpl_id.stock_without_lot_qty, 10)
 

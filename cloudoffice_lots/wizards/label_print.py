@@ -42,6 +42,18 @@ class LabelPrint(models.TransientModel):
             values["lot_ids"] = [(6, 0, context["active_ids"])]
         return values
 
+    @api.model
+    def action_open(self, context):
+        """The label dialog, for the batches/serials the context's defaults name."""
+        return {
+            "name": _("Print Labels"),
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
     def _items(self):
         """What to print: dicts for ``cloudoffice.label.layout.render_labels``."""
         copies = max(1, self.copies)
