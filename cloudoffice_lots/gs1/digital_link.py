@@ -26,18 +26,15 @@ AIs (``linkType``, tracking tags) are ignored.
 from urllib.parse import quote, unquote, urlsplit
 
 from .checkdigit import to_gtin14
-from .encoder import coerce_elements, validate_elements
+from .encoder import coerce_elements, validate_elements, validate_pairs
 from .errors import (
     BAD_LINK,
-    DUPLICATE_AI,
-    MSG_DUPLICATE_AI,
     MSG_LINK_BASE,
     MSG_LINK_NO_KEY,
     MSG_LINK_PAIRS,
     MSG_LINK_QUALIFIER,
     GS1Error,
 )
-from .validation import validate_element
 
 # Primary keys and the qualifier sequences allowed after each, in path order.
 QUALIFIER_PATHS = {
@@ -154,21 +151,16 @@ def parse_digital_link(url, today=None, strict=True):
     if strict:
         _check_qualifiers(url, pairs)
     pairs += _split_query(parts.query)
-    elements = []
-    seen = {}
-    for ai, value in pairs:
-        if ai == "01" and len(value) in (8, 12, 13) and value.isdigit():
-            value = value.rjust(14, "0")
-        spec = validate_element(ai, value, today)
-        if ai in seen:
-            if seen[ai] != value:
-                raise GS1Error(DUPLICATE_AI, MSG_DUPLICATE_AI,
-                               {"ai": ai, "title": spec.title, "value": seen[ai],
-                                "other": value}, ai=ai)
-            continue
-        seen[ai] = value
-        elements.append((ai, value))
-    return elements
+    pairs = [(ai, _pad_gtin(value) if ai == "01" else value) for ai, value in pairs]
+    # Not validate_elements: its coercion checks every AI first and would
+    # report an unknown query parameter before a bad GTIN earlier in the link.
+    return validate_pairs(pairs, today)
+
+
+def _pad_gtin(value):
+    if len(value) in (8, 12, 13) and value.isdigit():
+        return value.rjust(14, "0")
+    return value
 
 
 def _normalise_base(base_url):

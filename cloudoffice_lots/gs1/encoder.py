@@ -66,9 +66,25 @@ def validate_elements(data, today=None):
     An AI given twice with the same value is kept once; with different values
     it is an error (``duplicate_ai``), as a symbol must not contradict itself.
     """
-    pairs = []
+    pairs = validate_pairs(coerce_elements(data), today)
+    if not pairs:
+        raise GS1Error(BAD_VALUE, MSG_NOTHING_TO_ENCODE)
+    return pairs
+
+
+def validate_pairs(pairs, today=None):
+    """Validate ``(ai, text)`` pairs as they are, one after the other, and
+    return them with repeats dropped (see :func:`validate_elements`).
+
+    For text read from elsewhere, such as a Digital Link: the first problem
+    in reading order is the one reported.
+
+    >>> validate_pairs([('10', 'A'), ('17', '261231'), ('10', 'A')])
+    [('10', 'A'), ('17', '261231')]
+    """
+    result = []
     seen = {}
-    for ai, value in coerce_elements(data):
+    for ai, value in pairs:
         spec = validate_element(ai, value, today)
         if ai in seen:
             if seen[ai] != value:
@@ -77,10 +93,8 @@ def validate_elements(data, today=None):
                                 "other": value}, ai=ai)
             continue
         seen[ai] = value
-        pairs.append((ai, value))
-    if not pairs:
-        raise GS1Error(BAD_VALUE, MSG_NOTHING_TO_ENCODE)
-    return pairs
+        result.append((ai, value))
+    return result
 
 
 def order_elements(pairs):

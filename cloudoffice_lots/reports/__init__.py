@@ -1,3 +1,4 @@
+from . import lot_report_line
 from . import lot_balance_line
 from . import lot_statement_line
 from . import lot_expiry_line

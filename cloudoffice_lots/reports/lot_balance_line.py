@@ -9,20 +9,16 @@ class LotBalanceLine(models.TransientModel):
     from the balance query by its wizard, shown as list and pivot."""
 
     _name = "cloudoffice.lot.balance.line"
+    _inherit = "cloudoffice.lot.report.line"
     _description = "Batch Balance Line"
     _order = "product_id, lot_id, warehouse_id, location_id"
 
     wizard_id = fields.Many2one("cloudoffice.lot.balance.wizard", required=True,
                                 ondelete="cascade", index=True)
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
-    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True,
-                             help="The product's unit of measure: every quantity is in it.")
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    uom_id = fields.Many2one(help="The product's unit of measure: every quantity is in it.")
     warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
     location_id = fields.Many2one(
-        "stock.location", string="Location", readonly=True,
         help="Per warehouse, the warehouse's own location stands for all of it.")
     opening = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),

@@ -14,6 +14,7 @@ class LotExpiryLine(models.TransientModel):
     customer it was delivered to."""
 
     _name = "cloudoffice.lot.expiry.line"
+    _inherit = "cloudoffice.lot.report.line"
     _description = "Batch Expiry Line"
     _order = "life_date, lot_id, kind, location_id, partner_id"
 
@@ -21,12 +22,7 @@ class LotExpiryLine(models.TransientModel):
                                 ondelete="cascade", index=True)
     kind = fields.Selection([("stock", "In Stock"), ("customer", "At Customer")], string="Where",
                             readonly=True)
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
-    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
-    location_id = fields.Many2one("stock.location", string="Location", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True,
                                  help="Delivery address the batch went to.")
     picking_id = fields.Many2one("stock.picking", string="Last Delivery", readonly=True)

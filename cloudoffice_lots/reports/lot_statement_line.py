@@ -21,6 +21,7 @@ class LotStatementLine(models.TransientModel):
     balance; the first line of each batch is its opening balance."""
 
     _name = "cloudoffice.lot.statement.line"
+    _inherit = "cloudoffice.lot.report.line"
     _description = "Batch Statement Line"
     _order = "lot_id, sequence, date, move_line_id"
 
@@ -29,10 +30,6 @@ class LotStatementLine(models.TransientModel):
     sequence = fields.Integer(default=1, help="Opening balance first.")
     move_line_id = fields.Many2one("stock.move.line", string="Move Line", readonly=True)
     date = fields.Datetime(readonly=True)
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
-    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
     kind = fields.Selection(MOVE_KINDS, string="Type", readonly=True,
                             help="What the movement was, from its document and locations.")
     reference = fields.Char(readonly=True)
@@ -40,7 +37,7 @@ class LotStatementLine(models.TransientModel):
     production_id = fields.Many2one("mrp.production", string="Manufacturing Order", readonly=True)
     inventory_id = fields.Many2one("stock.inventory", string="Inventory Adjustment", readonly=True)
     scrap_id = fields.Many2one("stock.scrap", string="Scrap Order", readonly=True)
-    location_id = fields.Many2one("stock.location", string="From", readonly=True)
+    location_id = fields.Many2one(string="From")
     location_dest_id = fields.Many2one("stock.location", string="To", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="From Warehouse", readonly=True)
     warehouse_dest_id = fields.Many2one("stock.warehouse", string="To Warehouse", readonly=True)

@@ -5,6 +5,7 @@ from . import lot_scan_lookup
 from . import picking_scan
 from . import label_print
 from . import lot_report_mixin
+from . import lot_report_period_mixin
 from . import lot_balance_wizard
 from . import lot_statement_wizard
 from . import lot_expiry_wizard

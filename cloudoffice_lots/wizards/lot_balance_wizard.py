@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 from ..reports.queries import lot_balance
 
@@ -8,7 +8,7 @@ class LotBalanceWizard(models.TransientModel):
     out / closing over a date range, per location or per warehouse."""
 
     _name = "cloudoffice.lot.balance.wizard"
-    _inherit = "cloudoffice.lot.report.mixin"
+    _inherit = "cloudoffice.lot.report.period.mixin"
     _description = "Batch Balance"
     _line_model = "cloudoffice.lot.balance.line"
     _lines_action = "cloudoffice_lots.action_lot_balance_line"
@@ -40,21 +40,12 @@ class LotBalanceWizard(models.TransientModel):
                                help="Only these batches or serial numbers.")
     line_ids = fields.One2many("cloudoffice.lot.balance.line", "wizard_id", string="Lines")
 
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for wizard in self:
-            wizard._check_dates(wizard.date_from, wizard.date_to)
-
     def _query_params(self):
         self.ensure_one()
         categ_ids = None
         if self.categ_ids:
             categ_ids = self.env["product.category"].search(
                 [("id", "child_of", self.categ_ids.ids)]).ids
-        location_ids = None
-        if self.location_ids:
-            location_ids = self.env["stock.location"].search(
-                [("id", "child_of", self.location_ids.ids)]).ids
         return lot_balance.params(
             self.env.cr,
             date_to=self._day_end(self.date_to),
@@ -64,7 +55,7 @@ class LotBalanceWizard(models.TransientModel):
             lot_ids=self._ids_or_none(self.lot_ids),
             product_ids=self._ids_or_none(self.product_ids),
             categ_ids=categ_ids,
-            location_ids=location_ids,
+            location_ids=self._with_sublocations(self.location_ids),
             warehouse_ids=self._ids_or_none(self.warehouse_ids),
         )
 

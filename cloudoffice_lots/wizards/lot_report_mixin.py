@@ -52,6 +52,13 @@ class LotReportMixin(models.AbstractModel):
         """Filter value: the ids, or None (no filter) when nothing is chosen."""
         return records.ids or None
 
+    def _with_sublocations(self, locations):
+        """Filter value: the ids of ``locations`` and of every location
+        inside them, or None (no filter) when none is chosen."""
+        if not locations:
+            return None
+        return self.env["stock.location"].search([("id", "child_of", locations.ids)]).ids
+
     def _fill_lines(self, sql, params, columns, append=False, line_model=None):
         """Replace (or with ``append`` extend) this wizard's lines by the
         rows of ``sql`` (a report query's constant SQL, whose result has

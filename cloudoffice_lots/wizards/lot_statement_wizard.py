@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 from ..reports.queries import common, lot_statement, lot_trace
 
@@ -7,7 +7,7 @@ class LotStatementWizard(models.TransientModel):
     """Stock statement (ledger) of batches/serials over a period."""
 
     _name = "cloudoffice.lot.statement.wizard"
-    _inherit = "cloudoffice.lot.report.mixin"
+    _inherit = "cloudoffice.lot.report.period.mixin"
     _description = "Batch Statement"
     _line_model = "cloudoffice.lot.statement.line"
     _lines_action = "cloudoffice_lots.action_lot_statement_line"
@@ -26,23 +26,14 @@ class LotStatementWizard(models.TransientModel):
         help="Count stock in these locations (and sublocations) only.")
     line_ids = fields.One2many("cloudoffice.lot.statement.line", "wizard_id", string="Lines")
 
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for wizard in self:
-            wizard._check_dates(wizard.date_from, wizard.date_to)
-
     def _query_params(self):
         self.ensure_one()
-        location_ids = None
-        if self.location_ids:
-            location_ids = self.env["stock.location"].search(
-                [("id", "child_of", self.location_ids.ids)]).ids
         return lot_statement.params(
             lot_ids=self.lot_ids.ids,
             company_ids=self._report_company_ids(),
             date_from=self._day_start(self.date_from) if self.date_from else None,
             date_to=self._day_end(self.date_to) if self.date_to else None,
-            location_ids=location_ids,
+            location_ids=self._with_sublocations(self.location_ids),
             warehouse_ids=self._ids_or_none(self.warehouse_ids),
         )
 

@@ -20,37 +20,41 @@ MAX_DEPTH = 50  # guards against a cycle (a batch consumed to make itself)
 
 # The batches reached from %(lot_id)s, each with its smallest depth, the
 # batch it was reached from and the manufacturing order that linked them.
-_DOWNSTREAM_TREE = """
+# ``made`` is always the finished line (its move names the order) and
+# ``used`` the consumed one; a direction says which of the two holds the
+# batches already in the tree ({near}) and which leads on ({far}).
+_TREE = """
 tree(lot_id, depth, parent_lot_id, production_id) AS (
     SELECT lot.id, 0, NULL::int, NULL::int
       FROM stock_production_lot lot
-     WHERE lot.id = %(lot_id)s AND """ + common.LOT_COMPANY_FILTER + """
+     WHERE lot.id = %(lot_id)s AND {company_filter}
     UNION
-    SELECT made.lot_id, t.depth + 1, t.lot_id, fm.production_id
+    SELECT {far}.lot_id, t.depth + 1, t.lot_id, fm.production_id
       FROM tree t
-      JOIN stock_move_line used ON used.lot_id = t.lot_id AND used.state = 'done'
-      JOIN stock_move_line_consume_rel rel ON rel.produce_line_id = used.id
-      JOIN stock_move_line made ON made.id = rel.consume_line_id AND made.state = 'done'
-      JOIN stock_production_lot lot ON lot.id = made.lot_id
+      JOIN stock_move_line {near} ON {near}.lot_id = t.lot_id AND {near}.state = 'done'
+      JOIN stock_move_line_consume_rel rel ON rel.{near_column} = {near}.id
+      JOIN stock_move_line {far} ON {far}.id = rel.{far_column} AND {far}.state = 'done'
+      JOIN stock_production_lot lot ON lot.id = {far}.lot_id
       LEFT JOIN stock_move fm ON fm.id = made.move_id
-     WHERE t.depth < %(max_depth)s AND """ + common.LOT_COMPANY_FILTER + """
+     WHERE t.depth < %(max_depth)s AND {company_filter}
 )"""
 
-_UPSTREAM_TREE = """
-tree(lot_id, depth, parent_lot_id, production_id) AS (
-    SELECT lot.id, 0, NULL::int, NULL::int
-      FROM stock_production_lot lot
-     WHERE lot.id = %(lot_id)s AND """ + common.LOT_COMPANY_FILTER + """
-    UNION
-    SELECT used.lot_id, t.depth + 1, t.lot_id, fm.production_id
-      FROM tree t
-      JOIN stock_move_line made ON made.lot_id = t.lot_id AND made.state = 'done'
-      JOIN stock_move_line_consume_rel rel ON rel.consume_line_id = made.id
-      JOIN stock_move_line used ON used.id = rel.produce_line_id AND used.state = 'done'
-      JOIN stock_production_lot lot ON lot.id = used.lot_id
-      LEFT JOIN stock_move fm ON fm.id = made.move_id
-     WHERE t.depth < %(max_depth)s AND """ + common.LOT_COMPANY_FILTER + """
-)"""
+# Each side of stock_move_line_consume_rel: the line's alias in _TREE and
+# the relation's column that holds its id.
+_CONSUMED = {"alias": "used", "column": "produce_line_id"}
+_FINISHED = {"alias": "made", "column": "consume_line_id"}
+
+
+def _tree(near, far):
+    # Identifiers cannot be query parameters: only the constants of this
+    # module are formatted in; the values stay %(name)s parameters.
+    return _TREE.format(near=near["alias"], near_column=near["column"],
+                        far=far["alias"], far_column=far["column"],
+                        company_filter=common.LOT_COMPANY_FILTER)
+
+
+_DOWNSTREAM_TREE = _tree(near=_CONSUMED, far=_FINISHED)
+_UPSTREAM_TREE = _tree(near=_FINISHED, far=_CONSUMED)
 
 _LOTS = """,
 lots AS (
