@@ -19,7 +19,6 @@
         "purchase",
         "mrp",
         "account_invoicing",
-        "report_xlsx",
     ],
     "external_dependencies": {
         "python": ["barcode", "reportlab", "segno", "zxingcpp", "xlsxwriter"],

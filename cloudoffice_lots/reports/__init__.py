@@ -4,8 +4,3 @@ from . import lot_statement_line
 from . import lot_expiry_line
 from . import lot_trace_line
 from . import lot_trace_customer
-from . import lot_report_xlsx
-from . import lot_balance_xlsx
-from . import lot_statement_xlsx
-from . import lot_expiry_xlsx
-from . import lot_trace_xlsx

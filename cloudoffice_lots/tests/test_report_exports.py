@@ -1,3 +1,4 @@
+import base64
 import io
 
 import openpyxl
@@ -19,16 +20,20 @@ class TestReportExports(ReportsCase):
         cls._move(cls.lot, 15, cls.stock1, cls.customer_loc, cls.base_date.replace(day=3),
                   partner=cls.customer_a)
 
-    def _xlsx(self, report_xmlid, wizard):
-        content, kind = self.env.ref(report_xmlid).render_xlsx(wizard.ids, {})
-        self.assertEqual(kind, "xlsx")
-        return openpyxl.load_workbook(io.BytesIO(content))
+    def _xlsx(self, wizard):
+        """Press Export XLSX: the browser is sent to the file, as a download."""
+        action = wizard.action_export()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertTrue(action["url"].startswith("/web/content/%s/%d/export_file/" % (
+            wizard._name, wizard.id)))
+        self.assertTrue(wizard.export_file_name.endswith(".xlsx"))
+        self.assertIn(wizard.export_file_name, action["url"])
+        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.export_file)))
 
     def test_balance_xlsx_and_pdf(self):
         wizard = self.env["cloudoffice.lot.balance.wizard"].create({
             "date_from": "2024-03-01", "date_to": "2024-03-05", "lot_ids": [(6, 0, self.lot.ids)]})
-        wizard.action_export()
-        sheet = self._xlsx("cloudoffice_lots.report_lot_balance_xlsx", wizard).active
+        sheet = self._xlsx(wizard).active
         rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
         header = rows.index(["Product", "Batch/Serial", "Warehouse", "Location", "Expiry Date",
                              "Opening", "In", "Out", "Closing", "Unit"])
@@ -48,7 +53,7 @@ class TestReportExports(ReportsCase):
             wizard.ids)[0].decode()
         self.assertIn("Sold to: Shop A (15.000 Unit(s))", html)
         self.assertIn("Bee Farm Ltd", html)
-        book = self._xlsx("cloudoffice_lots.report_lot_statement_xlsx", wizard)
+        book = self._xlsx(wizard)
         values = [cell.value for row in book.active.iter_rows() for cell in row]
         self.assertIn("Delivery", values)
         self.assertIn(25, values)
@@ -56,7 +61,7 @@ class TestReportExports(ReportsCase):
     def test_trace_xlsx_lists_customers(self):
         action = self.env["cloudoffice.lot.trace.wizard"].action_open_for_lots(self.lot)
         wizard = self.env["cloudoffice.lot.trace.wizard"].browse(action["res_id"])
-        book = self._xlsx("cloudoffice_lots.report_lot_trace_xlsx", wizard)
+        book = self._xlsx(wizard)
         self.assertEqual(book.sheetnames[0], "Affected Customers")
         values = [cell.value for row in book["Affected Customers"].iter_rows() for cell in row]
         self.assertIn("buyer@shop-a.example", values)

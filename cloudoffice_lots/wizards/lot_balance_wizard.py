@@ -13,7 +13,7 @@ class LotBalanceWizard(models.TransientModel):
     _line_model = "cloudoffice.lot.balance.line"
     _lines_action = "cloudoffice_lots.action_lot_balance_line"
     _pdf_report = "cloudoffice_lots.report_lot_balance_pdf"
-    _xlsx_report = "cloudoffice_lots.report_lot_balance_xlsx"
+    _xlsx_file_name = "batch_balance"
 
     date_from = fields.Date(
         string="From",

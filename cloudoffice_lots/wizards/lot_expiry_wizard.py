@@ -16,7 +16,7 @@ class LotExpiryWizard(models.TransientModel):
     _line_model = "cloudoffice.lot.expiry.line"
     _lines_action = "cloudoffice_lots.action_lot_expiry_line"
     _pdf_report = "cloudoffice_lots.report_lot_expiry_pdf"
-    _xlsx_report = "cloudoffice_lots.report_lot_expiry_xlsx"
+    _xlsx_file_name = "batch_expiry"
 
     days = fields.Integer(string="Expiring Within (Days)", required=True, default=30,
                           help="Batches expiring within this many days are 'Expiring Soon'.")

@@ -1,3 +1,4 @@
+import base64
 import datetime
 
 import pytz
@@ -5,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
+from ..reports import xlsx_export
 from ..reports.queries import common
 
 
@@ -16,16 +18,18 @@ class LotReportMixin(models.AbstractModel):
     _name = "cloudoffice.lot.report.mixin"
     _description = "Batch/serial report parameters"
 
-    # Set by each report: line model, its window action, PDF and XLSX reports.
+    # Set by each report: line model, its window action, PDF report, XLSX file name.
     _line_model = None
     _lines_action = None
     _pdf_report = None
-    _xlsx_report = None
+    _xlsx_file_name = None
 
     company_id = fields.Many2one(
         "res.company", string="Company", readonly=True,
         default=lambda self: self.env.user.company_id,
         help="The report shows batches of this company and its child companies.")
+    export_file = fields.Binary(string="XLSX File", readonly=True, attachment=False)
+    export_file_name = fields.Char(readonly=True)
 
     def _report_company_ids(self):
         """Companies whose batches the user sees: as Odoo 11's record rules
@@ -132,9 +136,19 @@ class LotReportMixin(models.AbstractModel):
 
     @api.multi
     def action_export(self):
+        """Download the report as an XLSX file (one sheet per section)."""
         self.ensure_one()
         self._compute_lines()
-        return self.env.ref(self._xlsx_report).report_action(self)
+        content = xlsx_export.workbook_bytes(self._export_params(), self._export_tables(),
+                                             fallback_title=self._report_title())
+        file_name = "%s.xlsx" % self._xlsx_file_name
+        self.write({"export_file": base64.b64encode(content), "export_file_name": file_name})
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s/%d/export_file/%s?download=true" % (
+                self._name, self.id, file_name),
+            "target": "self",
+        }
 
     def _check_dates(self, date_from, date_to):
         if date_from and date_to and date_from > date_to:

@@ -12,7 +12,7 @@ class LotStatementWizard(models.TransientModel):
     _line_model = "cloudoffice.lot.statement.line"
     _lines_action = "cloudoffice_lots.action_lot_statement_line"
     _pdf_report = "cloudoffice_lots.report_lot_statement_pdf"
-    _xlsx_report = "cloudoffice_lots.report_lot_statement_xlsx"
+    _xlsx_file_name = "batch_statement"
 
     lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials", required=True,
                                help="The batches or serial numbers whose movements are listed.")

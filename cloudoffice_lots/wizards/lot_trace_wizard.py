@@ -14,7 +14,7 @@ class LotTraceWizard(models.TransientModel):
     _line_model = "cloudoffice.lot.trace.line"
     _lines_action = "cloudoffice_lots.action_lot_trace_line"
     _pdf_report = "cloudoffice_lots.report_lot_trace_pdf"
-    _xlsx_report = "cloudoffice_lots.report_lot_trace_xlsx"
+    _xlsx_file_name = "batch_traceability"
 
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
                              help="The batch or serial number to trace.")
