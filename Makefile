@@ -7,7 +7,7 @@ export ODOO_PORT
 CORE_TESTS = $(addprefix $(ODOO_ADDONS_DIR)/,\
 	stock/tests sale_stock/tests purchase/tests mrp/tests)
 
-.PHONY: help setup run stop test test-core bench lint clean-db
+.PHONY: help setup run stop test test-core bench lint screenshots clean-db
 
 help:
 	@echo "make run        install everything, start PostgreSQL and Odoo with demo data"
@@ -16,6 +16,7 @@ help:
 	@echo "make stop       stop Odoo and PostgreSQL started by make run"
 	@echo "make lint       ruff and pylint-odoo"
 	@echo "make bench      benchmarks, each against Odoo's own way"
+	@echo "make screenshots  retake the README screenshots and render the READMEs"
 
 setup:
 	@tools/bootstrap.sh
@@ -54,6 +55,16 @@ test-core: setup
 bench: setup
 	@tools/db.sh template
 	@tools/bench.sh $(BENCH_ARGS)
+
+# The README screenshots, taken with Chromium from Odoo on a copy of the
+# template database; SCREENSHOTS="scan label" retakes only those.
+screenshots:
+	@WITH_BROWSER=1 tools/bootstrap.sh
+	@tools/pg.sh start
+	@tools/db.sh config
+	@tools/db.sh template
+	@.venv/bin/python tools/screenshots.py $(SCREENSHOTS)
+	@.venv/bin/python tools/readme.py
 
 lint:
 	@.venv/bin/ruff check .

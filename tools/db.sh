@@ -32,11 +32,12 @@ CONF
 
 # A hash of everything that changes what installing the add-ons writes to the
 # database: manifests, models, data, views, security, translations, the pinned
-# requirements and the compatibility layer. Tests and docs do not count.
+# requirements and the compatibility layer. Tests, docs and the screenshots in
+# static/description do not count.
 fingerprint() {
     (cd "$REPO_ROOT" && git ls-files -co --exclude-standard \
         cloudoffice_lots cloudoffice_fortnox compat/odoo11_compat requirements \
-        | grep -v -E '(^|/)(tests|readme)/|\.(md|rst)$' | sort \
+        | grep -v -E '(^|/)(tests|readme|static/description)/|\.(md|rst)$' | sort \
         | xargs -r sha1sum | sha1sum | cut -d' ' -f1)
 }
 

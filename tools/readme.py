@@ -1,5 +1,9 @@
 """Render each add-on's readme/*.rst fragments into its README.rst (OCA style).
 
+Fragments show screenshots as ``../static/description/NAME.png`` (relative to
+readme/); README.rst gets ``static/description/NAME.png``. PNGs there that no
+fragment shows are listed under Screenshots. tools/screenshots.py takes them.
+
 Usage: .venv/bin/python tools/readme.py
 """
 import ast
@@ -8,6 +12,7 @@ import os
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SECTIONS = [("DESCRIPTION", None), ("CONFIGURE", "Configuration"), ("USAGE", "Usage"),
             ("ROADMAP", "Known issues / Roadmap"), ("HISTORY", "Changelog")]
+IMAGES = "static/description/"
 
 
 def render(addon):
@@ -26,14 +31,15 @@ def render(addon):
         if heading:
             parts += [heading, "=" * len(heading), ""]
         with open(path, encoding="utf-8") as handle:
-            parts += [handle.read().rstrip(), ""]
-    screenshots = sorted(f for f in os.listdir(os.path.join(addon_dir, "static", "description"))
-                         if f.endswith(".png") and f != "icon.png") \
-        if os.path.isdir(os.path.join(addon_dir, "static", "description")) else []
+            parts += [handle.read().rstrip().replace("../" + IMAGES, IMAGES), ""]
+    shown = "\n".join(parts)
+    screenshots = sorted(f for f in os.listdir(os.path.join(addon_dir, IMAGES))
+                         if f.endswith(".png") and f != "icon.png" and IMAGES + f not in shown) \
+        if os.path.isdir(os.path.join(addon_dir, IMAGES)) else []
     if screenshots:
         parts += ["Screenshots", "===========", ""]
         for name in screenshots:
-            parts += [".. image:: static/description/%s" % name,
+            parts += [".. image:: %s%s" % (IMAGES, name),
                       "   :alt: %s" % name[:-4].replace("_", " "), ""]
     parts += ["Credits", "=======", "",
               "Authors: %s. License: %s." % (manifest["author"], manifest["license"]), ""]
