@@ -10,6 +10,7 @@ class LotTraceLine(models.TransientModel):
     a receipt or production of the batch or of one of its components."""
 
     _name = "cloudoffice.lot.trace.line"
+    _inherit = "cloudoffice.lot.report.line"
     _description = "Batch Traceability Line"
     _order = "direction, depth, date, move_line_id"
 
@@ -24,10 +25,6 @@ class LotTraceLine(models.TransientModel):
                                     help="The batch this one was reached from.")
     move_line_id = fields.Many2one("stock.move.line", string="Move Line", readonly=True)
     date = fields.Datetime(readonly=True)
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
-    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
     kind = fields.Selection(MOVE_KINDS, string="Type", readonly=True)
     reference = fields.Char(readonly=True)
     picking_id = fields.Many2one("stock.picking", string="Transfer", readonly=True)

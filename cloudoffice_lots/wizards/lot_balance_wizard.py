@@ -42,10 +42,6 @@ class LotBalanceWizard(models.TransientModel):
 
     def _query_params(self):
         self.ensure_one()
-        categ_ids = None
-        if self.categ_ids:
-            categ_ids = self.env["product.category"].search(
-                [("id", "child_of", self.categ_ids.ids)]).ids
         return lot_balance.params(
             self.env.cr,
             date_to=self._day_end(self.date_to),
@@ -54,7 +50,7 @@ class LotBalanceWizard(models.TransientModel):
             by_warehouse=self.level == "warehouse",
             lot_ids=self._ids_or_none(self.lot_ids),
             product_ids=self._ids_or_none(self.product_ids),
-            categ_ids=categ_ids,
+            categ_ids=self._with_subcategories(self.categ_ids),
             location_ids=self._with_sublocations(self.location_ids),
             warehouse_ids=self._ids_or_none(self.warehouse_ids),
         )

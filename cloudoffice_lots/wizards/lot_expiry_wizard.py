@@ -42,10 +42,6 @@ class LotExpiryWizard(models.TransientModel):
 
     def _query_params(self):
         self.ensure_one()
-        categ_ids = None
-        if self.categ_ids:
-            categ_ids = self.env["product.category"].search(
-                [("id", "child_of", self.categ_ids.ids)]).ids
         buckets = {"soon": ["expired", "soon"], "all": None, "undated": None}[self.show]
         return lot_expiry.params(
             company_ids=self._report_company_ids(),
@@ -56,7 +52,7 @@ class LotExpiryWizard(models.TransientModel):
             buckets=buckets,
             with_undated=self.show == "undated",
             product_ids=self._ids_or_none(self.product_ids),
-            categ_ids=categ_ids,
+            categ_ids=self._with_subcategories(self.categ_ids),
             warehouse_ids=self._ids_or_none(self.warehouse_ids),
         )
 

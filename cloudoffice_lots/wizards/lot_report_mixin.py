@@ -63,6 +63,13 @@ class LotReportMixin(models.AbstractModel):
             return None
         return self.env["stock.location"].search([("id", "child_of", locations.ids)]).ids
 
+    def _with_subcategories(self, categories):
+        """Filter value: the ids of ``categories`` and of their subcategories,
+        or None (no filter) when none is chosen."""
+        if not categories:
+            return None
+        return self.env["product.category"].search([("id", "child_of", categories.ids)]).ids
+
     def _fill_lines(self, sql, params, columns, append=False, line_model=None):
         """Replace (or with ``append`` extend) this wizard's lines by the
         rows of ``sql`` (a report query's constant SQL, whose result has
