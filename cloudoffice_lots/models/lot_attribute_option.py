@@ -9,3 +9,6 @@ class LotAttributeOption(models.Model):
     attribute_id = fields.Many2one("cloudoffice.lot.attribute", required=True, ondelete="cascade")
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        related="attribute_id.company_id", store=True, readonly=True,
+        help="The company of the attribute; empty: shared by all companies.")

@@ -10,3 +10,8 @@ class LotCertificateType(models.Model):
     code = fields.Char(help="Short code, e.g. COA, COC, ORIGIN.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    # Types such as "Certificate of Analysis" are usually common to all
+    # companies: shared unless a company is set.
+    company_id = fields.Many2one(
+        "res.company", string="Company",
+        help="Only this company uses the type; empty: shared by all companies.")
