@@ -118,3 +118,19 @@ class TestSecurity(LotsCase):
         self.assertEqual(attribute.option_ids.company_id, self.other_company)
         attribute.company_id = False
         self.assertFalse(attribute.option_ids.company_id, "a shared attribute has shared options")
+
+    def test_stock_users_record_batch_data_and_managers_configure_it(self):
+        clerk = self.env["res.users"].create({
+            "name": "Sara Stock", "login": "sara.stock.lots",
+            "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id])]})
+        lot = self.env["stock.production.lot"].create({"name": "H-SEC", "product_id": self.honey.id})
+        certificate = self.env["cloudoffice.lot.certificate"].sudo(clerk).create({
+            "lot_id": lot.id, "type_id": self.env.ref("cloudoffice_lots.certificate_type_analysis").id,
+            "file": base64.b64encode(b"%PDF-1.4 test"), "file_name": "coa.pdf"})
+        self.assertEqual(lot.certificate_ids, certificate)
+        for model, values in [
+                ("cloudoffice.lot.attribute", {"name": "Batch colour", "value_type": "text"}),
+                ("cloudoffice.lot.certificate.type", {"name": "Halal"}),
+                ("cloudoffice.label.layout", {"name": "Pallet", "output": "pdf_single"})]:
+            with self.assertRaises(AccessError, msg="a stock user configures %s" % model):
+                self.env[model].sudo(clerk).create(values)
