@@ -30,6 +30,7 @@
         "security/label_layout_security.xml",
         "data/lot_certificate_type_data.xml",
         "data/hazard_pictogram_data.xml",
+        "data/ir_cron_data.xml",
         "wizards/serial_generate_views.xml",
         "reports/lot_report_templates.xml",
         "reports/lot_reports.xml",

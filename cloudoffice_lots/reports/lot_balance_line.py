@@ -1,7 +1,12 @@
-from odoo import fields, models
+import datetime
+import logging
+
+from odoo import api, fields, models
 from odoo.addons import decimal_precision as dp
 
 from .queries import indexes, snapshots
+
+_logger = logging.getLogger(__name__)
 
 
 class LotBalanceLine(models.TransientModel):
@@ -38,3 +43,16 @@ class LotBalanceLine(models.TransientModel):
         # balances start from month snapshots kept valid by a trigger.
         indexes.create(self.env.cr)
         snapshots.create(self.env.cr)
+
+    @api.model
+    def _cron_prepare_snapshots(self):
+        """Scheduled action: build the month snapshots up to this month's
+        start, so that the day's first balance report does not wait for them
+        (after an install, or a back-dated move, that can be years of them)."""
+        now = datetime.datetime.utcnow()
+
+        def log_progress(done, total, snapshot_date):
+            _logger.info("Batch balance: month snapshot %d of %d built (%s)",
+                         done, total, snapshot_date.strftime("%Y-%m"))
+
+        snapshots.ensure(self.env.cr, datetime.datetime(now.year, now.month, 1), progress=log_progress)

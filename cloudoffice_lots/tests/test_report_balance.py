@@ -1,9 +1,13 @@
 import datetime
+import logging
 
 from odoo.exceptions import ValidationError
 
 from ..reports.queries import lot_balance
 from .common_reports import ReportsCase
+
+# (Odoo names its level 25 "INFO": the level is given as a number.)
+SNAPSHOT_LOGGER = "odoo.addons.cloudoffice_lots.reports.lot_balance_line"
 
 
 class TestLotBalance(ReportsCase):
@@ -155,6 +159,37 @@ class TestLotBalance(ReportsCase):
         wizard.action_show()
         self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
                           for line in wizard.line_ids], [(10, 0, 4, 6)])
+
+    def test_scheduled_action_prepares_the_month_snapshots(self):
+        """The nightly action builds every month's snapshot up to this month,
+        saying how far it got; the day's reports then build none."""
+        lot = self._lot(self.honey, "RB-NIGHTLY")
+        self._move(lot, 10, self.supplier_loc, self.stock1, datetime.datetime(2024, 2, 10))
+        self.env.cr.execute("DELETE FROM cloudoffice_lot_snapshot_valid")
+        cron = self.env.ref("cloudoffice_lots.ir_cron_lot_balance_snapshots")
+        self.assertTrue(cron.active)
+        with self.assertLogs(SNAPSHOT_LOGGER, logging.INFO) as logs:
+            cron.method_direct_trigger()
+        self.env.cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid ORDER BY 1")
+        built = [datetime.datetime.strptime(row[0], "%Y-%m-%d %H:%M:%S") for row in self.env.cr.fetchall()]
+        now = datetime.datetime.utcnow()
+        self.assertEqual(built[-1], datetime.datetime(now.year, now.month, 1))
+        self.assertIn(datetime.datetime(2024, 3, 1), built)
+        months = [(day.year, day.month) for day in built]
+        self.assertEqual(months, sorted(set(months)))
+        self.assertEqual(len(months), (months[-1][0] - months[0][0]) * 12 + months[-1][1] - months[0][1] + 1,
+                         "a month is missing")
+        self.assertEqual(len(logs.output), len(built))
+        self.assertIn("month snapshot 1 of %d built" % len(built), logs.output[0])
+        self.assertIn("month snapshot %d of %d built (%s)" % (len(built), len(built), now.strftime("%Y-%m")),
+                      logs.output[-1])
+        # Nothing left to build for a report at a past date.
+        with self.assertRaises(AssertionError), \
+                self.assertLogs(SNAPSHOT_LOGGER, logging.INFO):
+            cron.method_direct_trigger()
+        rows = lot_balance.balance(self.env.cr, date_to=datetime.datetime(2024, 5, 20),
+                                   company_ids=self._company_ids(), lot_ids=lot.ids)
+        self.assertEqual([row["closing"] for row in rows], [10])
 
     def test_user_of_another_company_sees_only_their_batches(self):
         other = self.env["res.company"].create({"name": "Other Honey Company"})

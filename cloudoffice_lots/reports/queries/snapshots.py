@@ -113,10 +113,11 @@ def month_starts(first, last):
         result.append(start)
 
 
-def ensure(cr, until):
+def ensure(cr, until, progress=None):
     """Build the missing snapshots up to ``until`` (naive UTC) and return
     the date of the latest valid one at or before it (EPOCH when there is
-    none: every line counts)."""
+    none: every line counts). ``progress(done, total, snapshot_date)`` is
+    called after each snapshot built."""
     cr.execute("SELECT MIN(date) FROM stock_move_line WHERE state = 'done' AND lot_id IS NOT NULL")
     first = common.to_datetime(cr.fetchone()[0])
     if first is None or until <= first:
@@ -133,16 +134,18 @@ def ensure(cr, until):
     cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
                " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
     valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
-    old_date, built = common.EPOCH, False
+    missing = [new_date for new_date in wanted if new_date not in valid]
+    old_date = common.EPOCH
     for new_date in wanted:
         if new_date not in valid:
-            built = True
             # Rows left from a forgotten snapshot of that date go first.
             cr.execute("DELETE FROM cloudoffice_lot_snapshot WHERE snapshot_date = %s", (new_date,))
             cr.execute(BUILD_SQL, {"old_date": old_date, "new_date": new_date})
             cr.execute("INSERT INTO cloudoffice_lot_snapshot_valid VALUES (%s)", (new_date,))
+            if progress:
+                progress(missing.index(new_date) + 1, len(missing), new_date)
         old_date = new_date
-    if built:
+    if missing:
         # Fresh statistics, or the planner takes a snapshot for a few rows.
         cr.execute("ANALYZE cloudoffice_lot_snapshot")
     return wanted[-1]
