@@ -35,7 +35,9 @@ class LabelLayout(models.Model):
     _description = "Label Layout"
     _order = "sequence, name"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True, translate=True,
+                       help="Name users pick the layout by when printing labels, e.g. 'Shelf label "
+                            "70x37'.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -46,8 +48,10 @@ class LabelLayout(models.Model):
         help="Sheet: several labels per A4/Letter page for office printers. One label per "
              "page: PDF for label printers. ZPL: a .zpl file for Zebra printers (desktop "
              "or mobile, sent through the printer's app or driver).")
-    width_mm = fields.Float(string="Label Width (mm)", required=True, default=70.0)
-    height_mm = fields.Float(string="Label Height (mm)", required=True, default=37.0)
+    width_mm = fields.Float(string="Label Width (mm)", required=True, default=70.0,
+                            help="Width of one label in millimetres, as on the roll or sheet.")
+    height_mm = fields.Float(string="Label Height (mm)", required=True, default=37.0,
+                             help="Height of one label in millimetres, as on the roll or sheet.")
     paper = fields.Selection([("a4", "A4"), ("letter", "US Letter")], default="a4",
                              help="Paper size of label sheets.")
     rows = fields.Integer(default=8, help="Labels per column of a sheet.")
@@ -56,8 +60,12 @@ class LabelLayout(models.Model):
                                  help="From the top of the sheet to the first row.")
     margin_left_mm = fields.Float(string="Left Margin (mm)", default=0.0,
                                   help="From the left of the sheet to the first column.")
-    gap_x_mm = fields.Float(string="Gap Between Columns (mm)", default=0.0)
-    gap_y_mm = fields.Float(string="Gap Between Rows (mm)", default=0.0)
+    gap_x_mm = fields.Float(string="Gap Between Columns (mm)", default=0.0,
+                            help="Space between two labels side by side on a sheet, in "
+                                 "millimetres; 0 when the labels touch.")
+    gap_y_mm = fields.Float(string="Gap Between Rows (mm)", default=0.0,
+                            help="Space between two rows of labels on a sheet, in millimetres; 0 "
+                                 "when the labels touch.")
     dpi = fields.Selection([("203", "203 dpi (8 dots/mm)"), ("300", "300 dpi (12 dots/mm)")],
                            string="Printer Resolution", default="203",
                            help="Resolution of the Zebra printer the ZPL is made for.")
@@ -66,16 +74,23 @@ class LabelLayout(models.Model):
         default="gs1_datamatrix",
         help="GS1 barcodes carry GTIN, batch/serial and dates; products without a barcode "
              "get a plain Code 128 of the batch/serial instead.")
-    show_description = fields.Boolean(string="Description", default=True)
+    show_description = fields.Boolean(string="Description", default=True,
+                                      help="Print the product's name.")
     show_default_code = fields.Boolean(string="Article Number", default=True,
                                        help="The product's internal reference.")
-    show_lot = fields.Boolean(string="Batch/Serial", default=True)
-    show_production_date = fields.Boolean(string="Production Date", default=True)
-    show_best_before = fields.Boolean(string="Best Before", default=True)
-    show_expiry = fields.Boolean(string="Expiry Date", default=True)
+    show_lot = fields.Boolean(string="Batch/Serial", default=True,
+                              help="Print the batch or serial number as text.")
+    show_production_date = fields.Boolean(string="Production Date", default=True,
+                                          help="Print the batch's production date.")
+    show_best_before = fields.Boolean(string="Best Before", default=True,
+                                      help="Print the batch's best-before date.")
+    show_expiry = fields.Boolean(string="Expiry Date", default=True,
+                                 help="Print the batch's expiry (use-by) date.")
     show_quantity = fields.Boolean(string="Quantity", default=False,
                                    help="Quantity of the batch on the receipt, or per unit.")
-    show_attributes = fields.Boolean(string="Batch Data", default=False)
+    show_attributes = fields.Boolean(string="Batch Data", default=False,
+                                     help="Print the batch data chosen below, e.g. country of "
+                                          "origin.")
     attribute_ids = fields.Many2many(
         "cloudoffice.lot.attribute", string="Batch Data Fields",
         help="Batch attributes printed on the label, in their order.")
@@ -83,7 +98,8 @@ class LabelLayout(models.Model):
                                     help="The product's allergen note.")
     show_pictograms = fields.Boolean(string="Hazard Pictograms", default=True,
                                      help="The product's GHS hazard pictograms.")
-    show_free_text = fields.Boolean(string="Free Text", default=False)
+    show_free_text = fields.Boolean(string="Free Text", default=False,
+                                    help="Print the free text below on every label.")
     free_text = fields.Char(translate=True, help="Printed on every label, e.g. storage advice.")
 
     @api.constrains("output", "width_mm", "height_mm", "paper", "rows", "columns",

@@ -12,20 +12,31 @@ class LotAttributeValue(models.Model):
     _order = "sequence, id"
 
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
-                             ondelete="cascade", index=True)
+                             ondelete="cascade", index=True,
+                             help="The batch or serial number this value is recorded for.")
     attribute_id = fields.Many2one("cloudoffice.lot.attribute", string="Attribute", required=True,
-                                   ondelete="restrict")
+                                   ondelete="restrict",
+                                   help="What is recorded, e.g. 'Country of origin'; the "
+                                        "attributes come from the product category.")
     sequence = fields.Integer(related="attribute_id.sequence", store=True, readonly=True)
     value_type = fields.Selection(related="attribute_id.value_type", readonly=True)
     unit = fields.Char(related="attribute_id.unit", readonly=True)
     value = fields.Char(
         help="Type the value; numbers may use a decimal comma, dates YYYY-MM-DD, "
              "yes/no as yes, no, ja or nej, choices as one of the options.")
-    value_number = fields.Float(string="Number", compute="_compute_typed", store=True)
-    value_date = fields.Date(string="Date Value", compute="_compute_typed", store=True)
-    value_boolean = fields.Boolean(string="Yes/No", compute="_compute_typed", store=True)
+    value_number = fields.Float(string="Number", compute="_compute_typed", store=True,
+                                help="The value read as a number, for sorting, grouping and "
+                                     "totals; 0 when the attribute is not a number.")
+    value_date = fields.Date(string="Date Value", compute="_compute_typed", store=True,
+                             help="The value read as a date, for searching and sorting; empty when "
+                                  "the attribute is not a date.")
+    value_boolean = fields.Boolean(string="Yes/No", compute="_compute_typed", store=True,
+                                   help="The value read as yes or no, for filtering; off when the "
+                                        "attribute is not a yes/no.")
     option_id = fields.Many2one("cloudoffice.lot.attribute.option", compute="_compute_typed",
-                                store=True, string="Option")
+                                store=True, string="Option",
+                                help="The option of the choice list the value matches; empty when "
+                                     "the attribute is not a choice list.")
     company_id = fields.Many2one(related="lot_id.company_id", store=True, readonly=True)
 
     _sql_constraints = [

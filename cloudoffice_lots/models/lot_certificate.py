@@ -10,18 +10,21 @@ class LotCertificate(models.Model):
     _order = "issue_date desc, id desc"
 
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
-                             ondelete="cascade", index=True)
-    product_id = fields.Many2one(related="lot_id.product_id", store=True, readonly=True)
+                             ondelete="cascade", index=True,
+                             help="The batch or serial number the certificate is for.")
+    product_id = fields.Many2one(related="lot_id.product_id", store=True, readonly=True,
+                                 help="The product of the batch/serial.")
     company_id = fields.Many2one(related="lot_id.company_id", store=True, readonly=True)
     type_id = fields.Many2one("cloudoffice.lot.certificate.type", string="Type", required=True,
                               help="Certificate of analysis, of conformity, of origin...")
     name = fields.Char(string="Number", help="The certificate's own number or reference.")
     issuer_id = fields.Many2one("res.partner", string="Issued By",
                                 help="Laboratory, manufacturer or authority that issued it.")
-    issue_date = fields.Date(default=fields.Date.context_today)
+    issue_date = fields.Date(default=fields.Date.context_today,
+                             help="Day the certificate was issued, as printed on it.")
     valid_until = fields.Date(help="Empty: does not expire.")
     file = fields.Binary(attachment=True, help="The certificate itself (PDF or image).")
-    file_name = fields.Char()
+    file_name = fields.Char(help="Name of the attached file, used when it is downloaded.")
     is_expired = fields.Boolean(compute="_compute_is_expired", search="_search_is_expired",
                                 string="Expired", help="Valid-until date is past.")
 

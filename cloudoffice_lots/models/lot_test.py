@@ -14,25 +14,35 @@ class LotTest(models.Model):
     _order = "lot_id, sequence, id"
 
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
-                             ondelete="cascade", index=True)
-    product_id = fields.Many2one(related="lot_id.product_id", store=True, readonly=True)
+                             ondelete="cascade", index=True,
+                             help="The batch or serial number that was tested.")
+    product_id = fields.Many2one(related="lot_id.product_id", store=True, readonly=True,
+                                 help="The product of the batch/serial.")
     company_id = fields.Many2one(related="lot_id.company_id", store=True, readonly=True)
-    spec_id = fields.Many2one("cloudoffice.lot.test.spec", string="Specification", ondelete="set null")
+    spec_id = fields.Many2one("cloudoffice.lot.test.spec", string="Specification", ondelete="set null",
+                              help="The test specification of the product or category this test "
+                                   "follows; empty for a test added by hand.")
     sequence = fields.Integer(default=10)
     parameter = fields.Char(required=True, help="What was measured.")
     method = fields.Char(help="How it was measured.")
-    has_min = fields.Boolean(string="Has Minimum")
-    has_max = fields.Boolean(string="Has Maximum")
-    spec_min = fields.Float(string="Minimum")
-    spec_max = fields.Float(string="Maximum")
-    spec_expected = fields.Char(string="Expected Result")
+    has_min = fields.Boolean(string="Has Minimum",
+                             help="The result must be a number at or above the minimum.")
+    has_max = fields.Boolean(string="Has Maximum",
+                             help="The result must be a number at or below the maximum.")
+    spec_min = fields.Float(string="Minimum", help="Lowest acceptable result, in the test's unit.")
+    spec_max = fields.Float(string="Maximum", help="Highest acceptable result, in the test's unit.")
+    spec_expected = fields.Char(string="Expected Result",
+                                help="For results that are not numbers: the text the result must "
+                                     "match, e.g. 'Complies'. Empty: any observation passes.")
     specification = fields.Char(compute="_compute_specification",
                                 help="The acceptance criterion, as printed on a certificate.")
-    unit = fields.Char()
+    unit = fields.Char(help="Unit of the result and the limits, e.g. '%', 'mg/kg'.")
     result = fields.Char(
         help="The measured result: a number for numeric limits (decimal comma allowed), "
              "otherwise the observed text.")
-    result_value = fields.Float(string="Numeric Result", compute="_compute_state", store=True)
+    result_value = fields.Float(string="Numeric Result", compute="_compute_state", store=True,
+                                help="The result read as a number (decimal comma allowed), for "
+                                     "sorting and statistics; 0 for text results.")
     tested_on = fields.Date(help="Day the test was done.")
     tested_by = fields.Char(help="Who tested: analyst or laboratory.")
     required = fields.Boolean(default=True, help="Counts for the batch's release.")

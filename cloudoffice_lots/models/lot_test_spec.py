@@ -11,15 +11,21 @@ class LotTestSpec(models.Model):
 
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    product_tmpl_id = fields.Many2one("product.template", string="Product", ondelete="cascade", index=True)
+    product_tmpl_id = fields.Many2one("product.template", string="Product", ondelete="cascade", index=True,
+                                      help="Every batch of this product gets the test. Empty: the "
+                                           "test applies through the product category.")
     categ_id = fields.Many2one("product.category", string="Product Category", ondelete="cascade",
-                               index=True)
+                               index=True,
+                               help="Every batch of the products of this category gets the test. "
+                                    "Empty: the test applies to the product only.")
     parameter = fields.Char(required=True, translate=True, help="What is measured, e.g. 'Assay'.")
     method = fields.Char(help="How it is measured, e.g. 'HPLC, Ph. Eur. 2.2.29'.")
     spec_min = fields.Float(string="Minimum", help="Lowest acceptable result.")
     spec_max = fields.Float(string="Maximum", help="Highest acceptable result.")
-    has_min = fields.Boolean(string="Has Minimum")
-    has_max = fields.Boolean(string="Has Maximum")
+    has_min = fields.Boolean(string="Has Minimum",
+                             help="The result must be a number at or above the minimum.")
+    has_max = fields.Boolean(string="Has Maximum",
+                             help="The result must be a number at or below the maximum.")
     spec_expected = fields.Char(
         string="Expected Result", translate=True,
         help="For results that are not numbers: the expected text, e.g. 'Complies' or "
@@ -28,7 +34,8 @@ class LotTestSpec(models.Model):
     required = fields.Boolean(
         default=True,
         help="A batch is released only when every required test has a passing result.")
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id,
+                                 help="Company that uses this specification; empty: all companies.")
 
     @api.constrains("product_tmpl_id", "categ_id", "has_min", "has_max", "spec_min", "spec_max",
                     "spec_expected")

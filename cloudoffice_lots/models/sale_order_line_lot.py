@@ -17,9 +17,12 @@ class SaleOrderLineLot(models.Model):
         "sale.order.line", string="Order Line", required=True, ondelete="cascade", index=True,
         help="The sales order line this batch/serial is chosen for.")
     sequence = fields.Integer(default=10, help="Order in which the batches are taken.")
-    order_id = fields.Many2one(related="sale_line_id.order_id", store=True, readonly=True)
-    company_id = fields.Many2one(related="sale_line_id.order_id.company_id", store=True, readonly=True)
-    product_id = fields.Many2one(related="sale_line_id.product_id", readonly=True)
+    order_id = fields.Many2one(related="sale_line_id.order_id", store=True, readonly=True,
+                               help="The sales order of the line.")
+    company_id = fields.Many2one(related="sale_line_id.order_id.company_id", store=True, readonly=True,
+                                 help="Company of the sales order.")
+    product_id = fields.Many2one(related="sale_line_id.product_id", readonly=True,
+                                 help="The product ordered on the line.")
     lot_id = fields.Many2one(
         "stock.production.lot", string="Batch/Serial", required=True, ondelete="restrict", index=True,
         help="The batch or serial number to deliver.")
@@ -29,7 +32,9 @@ class SaleOrderLineLot(models.Model):
     quantity = fields.Float(
         digits=dp.get_precision("Product Unit of Measure"), required=True, default=1.0,
         help="Quantity taken from this batch, in the order line's unit of measure.")
-    product_uom_id = fields.Many2one(related="sale_line_id.product_uom", readonly=True)
+    product_uom_id = fields.Many2one(related="sale_line_id.product_uom", readonly=True,
+                                     help="Unit of measure of the order line, in which the "
+                                          "quantity is given.")
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True)
     use_date = fields.Datetime(related="lot_id.use_date", readonly=True)
     override_user_id = fields.Many2one(

@@ -83,7 +83,9 @@ class StockProductionLot(models.Model):
     certificate_ids = fields.One2many(
         "cloudoffice.lot.certificate", "lot_id", string="Certificates", copy=False,
         help="Certificates of analysis, conformity, origin... with their files.")
-    certificate_count = fields.Integer(compute="_compute_certificate_count")
+    certificate_count = fields.Integer(compute="_compute_certificate_count",
+                                       help="Number of certificates attached to this batch/serial; "
+                                            "click to see them.")
     has_expired_certificate = fields.Boolean(
         compute="_compute_certificate_count", string="Expired Certificate",
         help="At least one certificate of this batch is no longer valid.")
@@ -91,7 +93,9 @@ class StockProductionLot(models.Model):
         string="Blocked", track_visibility="onchange", copy=False,
         help="Blocks the batch for quality reasons: it cannot be sold or used until unblocked, "
              "whatever its tests say.")
-    quality_block_reason = fields.Char(string="Block Reason", track_visibility="onchange", copy=False)
+    quality_block_reason = fields.Char(string="Block Reason", track_visibility="onchange", copy=False,
+                                       help="Why the batch is blocked, e.g. a complaint or a "
+                                            "failed inspection; recorded in the batch's history.")
     release_state = fields.Selection(
         RELEASE_STATES, string="Release", compute="_compute_release_state", store=True,
         index=True, track_visibility="onchange",

@@ -20,18 +20,25 @@ class LotBalanceLine(models.TransientModel):
 
     wizard_id = fields.Many2one("cloudoffice.lot.balance.wizard", required=True,
                                 ondelete="cascade", index=True)
-    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True,
+                               help="The product's category, to group or filter the balance.")
     uom_id = fields.Many2one(help="The product's unit of measure: every quantity is in it.")
-    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
+    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True,
+                                   help="Warehouse of the location; empty for a location outside "
+                                        "any warehouse.")
     location_id = fields.Many2one(
         help="Per warehouse, the warehouse's own location stands for all of it.")
     opening = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Balance at the start of the period.")
     qty_in = fields.Float(string="In", readonly=True,
-                          digits=dp.get_precision("Product Unit of Measure"))
+                          digits=dp.get_precision("Product Unit of Measure"),
+                          help="Quantity that came into the location (or warehouse) during the "
+                               "period: receipts, production, transfers in, returns, count gains.")
     qty_out = fields.Float(string="Out", readonly=True,
-                           digits=dp.get_precision("Product Unit of Measure"))
+                           digits=dp.get_precision("Product Unit of Measure"),
+                           help="Quantity that left the location (or warehouse) during the period: "
+                                "deliveries, consumption, transfers out, scrap, count losses.")
     closing = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Balance at the end of the period's last day.")

@@ -21,21 +21,37 @@ class LotExpiryLine(models.TransientModel):
     wizard_id = fields.Many2one("cloudoffice.lot.expiry.wizard", required=True,
                                 ondelete="cascade", index=True)
     kind = fields.Selection([("stock", "In Stock"), ("customer", "At Customer")], string="Where",
-                            readonly=True)
-    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
+                            readonly=True,
+                            help="In Stock: the batch is in one of your locations. At Customer: it "
+                                 "was delivered and is still held by the customer (deliveries "
+                                 "minus returns).")
+    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True,
+                                   help="Warehouse holding the stock; empty for batches at "
+                                        "customers.")
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True,
                                  help="Delivery address the batch went to.")
-    picking_id = fields.Many2one("stock.picking", string="Last Delivery", readonly=True)
-    delivery_date = fields.Datetime(string="Delivered On", readonly=True)
+    picking_id = fields.Many2one("stock.picking", string="Last Delivery", readonly=True,
+                                 help="The latest delivery of this batch to this customer.")
+    delivery_date = fields.Datetime(string="Delivered On", readonly=True,
+                                    help="Date of the latest delivery of this batch to this "
+                                         "customer.")
     quantity = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"),
                             help="In stock, or delivered minus returned for a customer.")
-    life_date = fields.Datetime(string="Expiry Date", readonly=True)
-    use_date = fields.Datetime(string="Best Before", readonly=True)
-    removal_date = fields.Datetime(readonly=True)
-    alert_date = fields.Datetime(readonly=True)
+    life_date = fields.Datetime(string="Expiry Date", readonly=True,
+                                help="Day the batch expires and may no longer be used or sold.")
+    use_date = fields.Datetime(string="Best Before", readonly=True,
+                               help="Day until which the batch is at its best; it may still be "
+                                    "sold after it.")
+    removal_date = fields.Datetime(readonly=True,
+                                   help="Day the batch should be taken out of stock, ahead of its "
+                                        "expiry.")
+    alert_date = fields.Datetime(readonly=True,
+                                 help="Day from which the batch is flagged as about to expire.")
     days_left = fields.Integer(readonly=True, group_operator="min",
                                help="Days until the expiry date; negative once expired.")
-    bucket = fields.Selection(BUCKETS, string="Expiry", readonly=True)
+    bucket = fields.Selection(BUCKETS, string="Expiry", readonly=True,
+                              help="Expired, Expiring Soon (within the days asked for), Later, or "
+                                   "No Expiry Date.")
     alert_reached = fields.Boolean(readonly=True,
                                    help="The batch's alert date has passed.")

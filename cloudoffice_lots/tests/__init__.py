@@ -21,3 +21,4 @@ from . import test_report_expiry
 from . import test_report_trace
 from . import test_report_exports
 from . import test_security
+from . import test_field_help

@@ -30,8 +30,10 @@ class LabelPrint(models.TransientModel):
     skip = fields.Integer(string="Start at Label", default=1,
                           help="On a partly used sheet: the position of the first free label, "
                                "counted left to right, top to bottom.")
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
+    file = fields.Binary(readonly=True, attachment=False,
+                         help="The printed labels, ready to download (PDF, or ZPL for Zebra "
+                              "printers).")
+    file_name = fields.Char(readonly=True, help="Name of the labels file when downloaded.")
 
     @api.model
     def default_get(self, fields_list):

@@ -38,7 +38,8 @@ class LotBalanceWizard(models.TransientModel):
                                     help="Only stock in these locations and their sublocations.")
     lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials",
                                help="Only these batches or serial numbers.")
-    line_ids = fields.One2many("cloudoffice.lot.balance.line", "wizard_id", string="Lines")
+    line_ids = fields.One2many("cloudoffice.lot.balance.line", "wizard_id", string="Lines",
+                               help="The balance: one line per batch and location (or warehouse).")
 
     def _query_params(self):
         self.ensure_one()

@@ -23,15 +23,22 @@ class LotExpiryWizard(models.TransientModel):
     show = fields.Selection(
         [("soon", "Expired and Expiring Soon"), ("all", "All Batches with an Expiry Date"),
          ("undated", "All, Also Without Expiry Date")],
-        required=True, default="soon")
+        required=True, default="soon",
+        help="Which batches are listed: only those expired or expiring within the days above, all "
+             "with an expiry date, or all including those without.")
     include_customers = fields.Boolean(
         string="Batches at Customers", default=True,
         help="Also list batches already delivered, per customer, net of returns.")
-    product_ids = fields.Many2many("product.product", string="Products")
-    categ_ids = fields.Many2many("product.category", string="Product Categories")
+    product_ids = fields.Many2many("product.product", string="Products",
+                                   help="Only batches of these products (all when empty).")
+    categ_ids = fields.Many2many("product.category", string="Product Categories",
+                                 help="Only products of these categories and their subcategories "
+                                      "(all when empty).")
     warehouse_ids = fields.Many2many("stock.warehouse", string="Warehouses",
                                      help="Stock in these warehouses only.")
-    line_ids = fields.One2many("cloudoffice.lot.expiry.line", "wizard_id", string="Lines")
+    line_ids = fields.One2many("cloudoffice.lot.expiry.line", "wizard_id", string="Lines",
+                               help="The report: one line per batch and location, and per batch "
+                                    "and customer.")
 
     @api.constrains("days")
     def _check_days(self):

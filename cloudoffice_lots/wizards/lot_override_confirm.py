@@ -11,8 +11,12 @@ class LotOverrideConfirm(models.TransientModel):
     _name = "cloudoffice.lot.override.confirm"
     _description = "Confirm shipping expired or unreleased batches"
 
-    picking_ids = fields.Many2many("stock.picking", string="Transfers", readonly=True)
-    problem_text = fields.Text(string="Batches That May Not Be Sold", readonly=True)
+    picking_ids = fields.Many2many("stock.picking", string="Transfers", readonly=True,
+                                   help="The transfers being validated; the confirmation is "
+                                        "recorded on each.")
+    problem_text = fields.Text(string="Batches That May Not Be Sold", readonly=True,
+                               help="The batches/serials on these transfers that are expired, "
+                                    "blocked or not released, and why.")
     reason = fields.Char(
                          help="Why they are shipped anyway; recorded on the transfer.")
 

@@ -28,8 +28,9 @@ class LotReportMixin(models.AbstractModel):
         "res.company", string="Company", readonly=True,
         default=lambda self: self.env.user.company_id,
         help="The report shows batches of this company and its child companies.")
-    export_file = fields.Binary(string="XLSX File", readonly=True, attachment=False)
-    export_file_name = fields.Char(readonly=True)
+    export_file = fields.Binary(string="XLSX File", readonly=True, attachment=False,
+                                help="The report as an Excel file, ready to download.")
+    export_file_name = fields.Char(readonly=True, help="Name of the Excel file when downloaded.")
 
     def _report_company_ids(self):
         """Companies whose batches the user sees: as Odoo 11's record rules

@@ -17,23 +17,36 @@ class LotScanLookup(models.TransientModel):
                             "QR code) or type its batch/serial number, then Enter.")
     last_scan = fields.Char(readonly=True, help="What was scanned last.")
     message = fields.Char(readonly=True, help="What was wrong with the last scan.")
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True)
-    product_id = fields.Many2one(related="lot_id.product_id", readonly=True)
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True,
+                             help="The batch or serial number found by the last scan; open it for "
+                                  "everything about it.")
+    product_id = fields.Many2one(related="lot_id.product_id", readonly=True,
+                                 help="The product of the batch/serial found.")
     default_code = fields.Char(related="lot_id.product_id.default_code", readonly=True,
-                               string="Article Number")
+                               string="Article Number",
+                               help="The product's internal reference.")
     production_date = fields.Date(related="lot_id.production_date", readonly=True)
     use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry Date")
     release_state = fields.Selection(related="lot_id.release_state", readonly=True)
-    product_qty = fields.Float(related="lot_id.product_qty", readonly=True, string="On Hand")
+    product_qty = fields.Float(related="lot_id.product_qty", readonly=True, string="On Hand",
+                               help="Quantity of the batch in stock (internal and transit "
+                                    "locations), in the product's unit.")
     quant_ids = fields.Many2many("stock.quant", compute="_compute_lot_details",
-                                 string="Stock per Location")
+                                 string="Stock per Location",
+                                 help="Where the batch is in stock now, and how much is reserved.")
     test_ids = fields.Many2many("cloudoffice.lot.test", compute="_compute_lot_details",
-                                string="Tests")
+                                string="Tests",
+                                help="The batch's test results against the product's "
+                                     "specifications.")
     certificate_ids = fields.Many2many("cloudoffice.lot.certificate",
-                                       compute="_compute_lot_details", string="Certificates")
+                                       compute="_compute_lot_details", string="Certificates",
+                                       help="The batch's certificates (analysis, conformity, "
+                                            "origin...).")
     move_line_ids = fields.Many2many("stock.move.line", compute="_compute_lot_details",
-                                     string="Movements")
+                                     string="Movements",
+                                     help="The latest done movements of the batch (up to 80), "
+                                          "newest first.")
 
     @api.depends("lot_id")
     def _compute_lot_details(self):

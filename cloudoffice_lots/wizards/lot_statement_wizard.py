@@ -24,7 +24,9 @@ class LotStatementWizard(models.TransientModel):
     location_ids = fields.Many2many(
         "stock.location", string="Locations", domain=[("usage", "in", ("internal", "transit"))],
         help="Count stock in these locations (and sublocations) only.")
-    line_ids = fields.One2many("cloudoffice.lot.statement.line", "wizard_id", string="Lines")
+    line_ids = fields.One2many("cloudoffice.lot.statement.line", "wizard_id", string="Lines",
+                               help="The statement: each batch's opening balance, then its "
+                                    "movements with the running balance.")
 
     def _query_params(self):
         self.ensure_one()

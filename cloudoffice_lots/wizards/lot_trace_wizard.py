@@ -18,14 +18,23 @@ class LotTraceWizard(models.TransientModel):
 
     lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True,
                              help="The batch or serial number to trace.")
-    product_id = fields.Many2one(related="lot_id.product_id", readonly=True)
+    product_id = fields.Many2one(related="lot_id.product_id", readonly=True,
+                                 help="The product of the traced batch/serial.")
     direction = fields.Selection(
         [("downstream", "Downstream: where it went"), ("upstream", "Upstream: where it came from"),
-         ("both", "Both")], required=True, default="both")
-    line_ids = fields.One2many("cloudoffice.lot.trace.line", "wizard_id", string="Movements")
+         ("both", "Both")], required=True, default="both",
+        help="Downstream: where the batch went (deliveries, consumption, batches made from it). "
+             "Upstream: where it came from (receipts, components).")
+    line_ids = fields.One2many("cloudoffice.lot.trace.line", "wizard_id", string="Movements",
+                               help="Every movement found by the trace, level by level.")
     customer_ids = fields.One2many("cloudoffice.lot.trace.customer", "wizard_id",
-                                   string="Affected Customers")
-    customer_count = fields.Integer(compute="_compute_counts", string="Customers")
+                                   string="Affected Customers",
+                                   help="Customers who received the traced batch or a batch made "
+                                        "from it, net of returns: the list to contact for a "
+                                        "recall.")
+    customer_count = fields.Integer(compute="_compute_counts", string="Customers",
+                                    help="Number of customers who received the batch or a batch "
+                                         "made from it.")
     lot_count = fields.Integer(compute="_compute_counts", string="Batches Made From It",
                                help="Batches made, at any depth, from the traced batch.")
     total_held = fields.Float(compute="_compute_counts", string="Held by Customers",

@@ -14,8 +14,11 @@ class PickingScan(models.TransientModel):
     _description = "Scan Goods on a Transfer"
 
     picking_id = fields.Many2one("stock.picking", string="Transfer", required=True,
-                                 readonly=True, ondelete="cascade")
-    picking_type_code = fields.Selection(related="picking_id.picking_type_code", readonly=True)
+                                 readonly=True, ondelete="cascade",
+                                 help="The transfer whose lines the scans fill in.")
+    picking_type_code = fields.Selection(related="picking_id.picking_type_code", readonly=True,
+                                         help="Receipt, delivery or internal transfer: decides "
+                                              "what a scan fills in.")
     scan = fields.Char(help="Scan the GS1 barcode of the goods (GTIN, batch/serial, dates, "
                             "quantity) or, on deliveries, the batch/serial number; then Enter.")
     message = fields.Char(readonly=True, help="What was wrong with the last scan.")

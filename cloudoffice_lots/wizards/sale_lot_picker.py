@@ -23,30 +23,43 @@ class SaleLotPicker(models.TransientModel):
     _name = "cloudoffice.sale.lot.picker"
     _description = "Choose batches/serials"
 
-    sale_line_id = fields.Many2one("sale.order.line", string="Order Line", readonly=True)
-    move_id = fields.Many2one("stock.move", string="Move", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True, required=True)
+    sale_line_id = fields.Many2one("sale.order.line", string="Order Line", readonly=True,
+                                   help="The sales order line the batches are chosen for; empty "
+                                        "when choosing on a transfer.")
+    move_id = fields.Many2one("stock.move", string="Move", readonly=True,
+                              help="The stock move the batches are chosen for; empty when choosing "
+                                   "on a sales order line.")
+    product_id = fields.Many2one("product.product", string="Product", readonly=True, required=True,
+                                 help="The product whose batches/serials are chosen.")
     tracking = fields.Selection(related="product_id.tracking", readonly=True)
     location_id = fields.Many2one("stock.location", string="Look In", readonly=True, required=True,
                                   help="Batches are looked for in this location and those inside it.")
-    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True, required=True)
+    uom_id = fields.Many2one("product.uom", string="Unit", readonly=True, required=True,
+                             help="Unit of the ordered, chosen and available quantities: the order "
+                                  "line's or move's unit.")
     ordered_qty = fields.Float(
         string="Ordered", digits=UOM_DIGITS,
         help="Quantity of the order line. Changing it here changes the order line.")
     chosen_qty = fields.Float(string="Chosen", compute="_compute_chosen_qty",
-                              digits=UOM_DIGITS)
+                              digits=UOM_DIGITS,
+                              help="Total of the quantities chosen below; it should match the "
+                                   "ordered quantity.")
     search_text = fields.Char(string="Search", help="Part of a batch/serial number.")
     scan = fields.Char(help="Scan or type a batch/serial number (GS1 codes are read) "
                                            "to choose it: a serial is chosen, a batch gets one more unit.")
     show_unsellable = fields.Boolean(
         string="Show Expired/Unreleased",
         help="Also list batches that may not be sold (only for users allowed to sell them).")
-    can_override = fields.Boolean(compute="_compute_can_override")
+    can_override = fields.Boolean(compute="_compute_can_override",
+                                  help="Whether you may sell batches that are expired or not "
+                                       "released (given by your access rights).")
     override_confirmed = fields.Boolean(
         string="I confirm selling expired/unreleased batches",
         help="Needed when a chosen batch may not be sold; recorded in the order's history.")
     override_reason = fields.Char(string="Reason", help="Why they may be sold anyway.")
-    line_ids = fields.One2many("cloudoffice.sale.lot.picker.line", "picker_id", string="Batches/Serials")
+    line_ids = fields.One2many("cloudoffice.sale.lot.picker.line", "picker_id", string="Batches/Serials",
+                               help="Batches/serials in stock, first expiry first: enter the "
+                                    "quantity to take from each.")
 
     @api.depends("line_ids.quantity")
     def _compute_chosen_qty(self):
@@ -346,9 +359,12 @@ class SaleLotPickerLine(models.TransientModel):
 
     picker_id = fields.Many2one("cloudoffice.sale.lot.picker", required=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True, readonly=True)
-    location_id = fields.Many2one("stock.location", string="Location", readonly=True)
-    warehouse_id = fields.Many2one("stock.warehouse", compute="_compute_warehouse", string="Warehouse")
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", required=True, readonly=True,
+                             help="The batch or serial number in stock.")
+    location_id = fields.Many2one("stock.location", string="Location", readonly=True,
+                                  help="The stock location holding this batch.")
+    warehouse_id = fields.Many2one("stock.warehouse", compute="_compute_warehouse", string="Warehouse",
+                                   help="The warehouse of the location.")
     available = fields.Float(readonly=True,
                              digits=UOM_DIGITS,
                              help="On hand minus reserved (for others), in the picker's unit.")
@@ -358,7 +374,9 @@ class SaleLotPickerLine(models.TransientModel):
                             help="Reserved in this location, in the product's unit.")
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry")
     use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
-    release_label = fields.Char(compute="_compute_release_label", string="Release")
+    release_label = fields.Char(compute="_compute_release_label", string="Release",
+                                help="Whether the batch is released for sale, awaiting tests, "
+                                     "failed or blocked.")
     unsellable_reason = fields.Char(string="Not Sellable", readonly=True,
                                     help="Why this batch may not be sold (empty: it may).")
     quantity = fields.Float(digits=UOM_DIGITS,

@@ -34,19 +34,28 @@ class SerialGenerate(models.TransientModel):
     _name = "cloudoffice.serial.generate"
     _description = "Enter Batch/Serial Numbers"
 
-    move_id = fields.Many2one("stock.move", required=True, readonly=True)
-    product_id = fields.Many2one(related="move_id.product_id", readonly=True)
+    move_id = fields.Many2one("stock.move", required=True, readonly=True,
+                              help="The receipt line (stock move) the numbers are added to.")
+    product_id = fields.Many2one(related="move_id.product_id", readonly=True,
+                                 help="The product received: each serial number gets one unit, "
+                                      "batches share the line's quantity.")
     tracking = fields.Selection(related="move_id.product_id.tracking", readonly=True)
     mode = fields.Selection([
         ("range", "A range (first number and count)"),
         ("list", "A list (pasted or typed)"),
         ("sequence", "From the product's numbering"),
-    ], default="range", required=True)
+    ], default="range", required=True,
+        help="How the numbers are given: a range counting up from a first number, a list "
+             "typed or pasted, or the next numbers of the product's numbering.")
     first_number = fields.Char(help="e.g. SN-2026-00001: the digits at the end count up.")
     count = fields.Integer(default=1, help="How many serial numbers.")
     number_list = fields.Text(string="Numbers", help="One per line, or separated by commas.")
-    production_date = fields.Date()
-    life_date = fields.Date(string="Expiry Date")
+    production_date = fields.Date(
+        help="Production date of the new batches/serials; with the product's shelf life it fills "
+             "in their expiry and best-before dates.")
+    life_date = fields.Date(string="Expiry Date",
+                            help="Expiry date of the new batches/serials, when known from the "
+                                 "goods; empty: computed from the production date.")
     confirm_many = fields.Boolean(
         string="Yes, create them all",
         help="Needed above %d numbers at once, so a typo cannot create thousands." % CONFIRM_ABOVE)
