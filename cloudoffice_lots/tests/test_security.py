@@ -65,7 +65,7 @@ class TestSecurity(LotsCase):
     def make_company_records(self, company):
         """One record of every model with a company, as a user of ``company``
         creates them in daily work."""
-        env = self.env(user=self.env.user.id)
+        env = self.env
         self.env.user.write({"company_ids": [(4, company.id)], "company_id": company.id})
         attribute = env["cloudoffice.lot.attribute"].create({
             "name": "Gloss", "value_type": "selection", "categ_ids": [(6, 0, self.food.ids)],

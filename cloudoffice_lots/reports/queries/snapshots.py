@@ -134,18 +134,19 @@ def ensure(cr, until, progress=None):
     cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
                " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
     valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
-    missing = [new_date for new_date in wanted if new_date not in valid]
-    old_date = common.EPOCH
+    missing = len(wanted) - len(valid)
+    old_date, built = common.EPOCH, 0
     for new_date in wanted:
         if new_date not in valid:
             # Rows left from a forgotten snapshot of that date go first.
             cr.execute("DELETE FROM cloudoffice_lot_snapshot WHERE snapshot_date = %s", (new_date,))
             cr.execute(BUILD_SQL, {"old_date": old_date, "new_date": new_date})
             cr.execute("INSERT INTO cloudoffice_lot_snapshot_valid VALUES (%s)", (new_date,))
+            built += 1
             if progress:
-                progress(missing.index(new_date) + 1, len(missing), new_date)
+                progress(built, missing, new_date)
         old_date = new_date
-    if missing:
+    if built:
         # Fresh statistics, or the planner takes a snapshot for a few rows.
         cr.execute("ANALYZE cloudoffice_lot_snapshot")
     return wanted[-1]
