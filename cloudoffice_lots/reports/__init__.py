@@ -1,4 +1,5 @@
 from . import lot_report_line
+from . import lot_movement_line
 from . import lot_balance_line
 from . import lot_statement_line
 from . import lot_expiry_line
