@@ -15,6 +15,27 @@ else
     as_pg() { "$@"; }
 fi
 
+# As root the cluster runs as "postgres", which must be able to enter every
+# folder above .local/pg: a checkout under a private folder (mktemp -d makes
+# them mode 700) gets search permission for that user alone (an ACL; without
+# setfacl, o+x), which lets it pass through, not list.
+let_pg_user_reach() {
+    [ "$PG_OS_USER" = "postgres" ] || return 0
+    local dir="$PG_DIR"
+    mkdir -p "$dir"
+    while [ "$dir" != "/" ]; do
+        dir="$(dirname "$dir")"
+        if ! as_pg test -x "$dir"; then
+            step "letting the postgres user pass through $dir"
+            if command -v setfacl >/dev/null 2>&1; then
+                setfacl -m "u:$PG_OS_USER:x" "$dir"
+            else
+                chmod o+x "$dir"
+            fi
+        fi
+    done
+}
+
 is_running() {
     [ -f "$PG_DATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
 }
@@ -52,6 +73,7 @@ CONF
 }
 
 start() {
+    let_pg_user_reach
     if is_running; then
         return 0
     fi
