@@ -21,10 +21,13 @@ fi
 # setfacl, o+x), which lets it pass through, not list.
 let_pg_user_reach() {
     [ "$PG_OS_USER" = "postgres" ] || return 0
-    local dir="$PG_DIR"
-    mkdir -p "$dir"
-    while [ "$dir" != "/" ]; do
-        dir="$(dirname "$dir")"
+    local dir="" part parts
+    mkdir -p "$PG_DIR"
+    # From the root down: a folder is reachable once every one above it is.
+    IFS=/ read -ra parts <<<"$(dirname "$PG_DIR")"
+    for part in "${parts[@]}"; do
+        [ -n "$part" ] || continue
+        dir="$dir/$part"
         if ! as_pg test -x "$dir"; then
             step "letting the postgres user pass through $dir"
             if command -v setfacl >/dev/null 2>&1; then
