@@ -70,5 +70,6 @@
         "data/demo/lots_demo_stock.xml",
         "data/demo/lots_demo_quality.xml",
         "data/demo/label_demo.xml",
+        "data/demo/res_users_demo.xml",
     ],
 }

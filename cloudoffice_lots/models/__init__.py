@@ -2,6 +2,10 @@ from . import product_category
 from . import product_template
 from . import product_product
 from . import stock_production_lot
+from . import stock_production_lot_dates
+from . import stock_production_lot_release
+from . import stock_production_lot_barcode
+from . import stock_production_lot_scan
 from . import lot_attribute
 from . import lot_attribute_option
 from . import lot_attribute_value

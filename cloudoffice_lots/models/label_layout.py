@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import posix_to_ldml
 
 from .. import labels
-from .stock_production_lot import BARCODE_KINDS, GS1_KINDS
+from .stock_production_lot_barcode import BARCODE_KINDS, GS1_KINDS
 
 OUTPUTS = [
     ("pdf_sheet", "PDF: sheet of labels (office printer)"),

@@ -9,7 +9,7 @@ milliseconds (see bench/bench_lot_picker.py).
 """
 from odoo import api, fields, models
 
-from .stock_production_lot import SELLABLE_RELEASE_STATES
+from .stock_production_lot_release import SELLABLE_RELEASE_STATES
 
 # The release-state expression: the column when batches have one, else a
 # constant that makes every batch released. Chosen from these two constants only.

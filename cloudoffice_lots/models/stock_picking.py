@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .stock_production_lot import printable_scan
+from .stock_production_lot_scan import printable_scan
 
 OVERRIDE_GROUP = "cloudoffice_lots.group_sell_unsellable_lots"
 
@@ -118,9 +118,9 @@ class StockPicking(models.Model):
         if result.production_date:
             dates["production_date"] = fields.Date.to_string(result.production_date)
         if result.best_before:
-            dates["use_date"] = lot_model._from_local_date(result.best_before)
+            dates["use_date"] = lot_model._cloudoffice_from_local_date(result.best_before)
         if result.expiry:
-            dates["life_date"] = lot_model._from_local_date(result.expiry)
+            dates["life_date"] = lot_model._cloudoffice_from_local_date(result.expiry)
         if lot:
             missing = {field: value for field, value in dates.items() if not lot[field]}
             if missing:

@@ -28,8 +28,8 @@ class ScanCase(SavepointCase):
             "name": "Plain Screws", "type": "product", "tracking": "lot"})
         cls.lot_a = cls.Lot.create({
             "name": "PA-1", "product_id": cls.paint.id, "production_date": "2026-01-10",
-            "life_date": cls.Lot._from_local_date(datetime.date(2027, 1, 31)),
-            "use_date": cls.Lot._from_local_date(datetime.date(2026, 12, 31))})
+            "life_date": cls.Lot._cloudoffice_from_local_date(datetime.date(2027, 1, 31)),
+            "use_date": cls.Lot._cloudoffice_from_local_date(datetime.date(2026, 12, 31))})
         cls.lot_b = cls.Lot.create({"name": "PA-2", "product_id": cls.paint.id})
         cls.serial_1 = cls.Lot.create({"name": "SN-001", "product_id": cls.phone.id})
         cls.serial_2 = cls.Lot.create({"name": "SN-002", "product_id": cls.phone.id})

@@ -18,7 +18,7 @@ class TestLotDates(LotsCase):
             dict({"name": "H-DATES", "product_id": self.honey.id}, **values))
 
     def local_date(self, lot, field):
-        return lot._local_date(lot[field])
+        return lot._cloudoffice_local_date(lot[field])
 
     def test_production_date_gives_all_dates_from_shelf_life(self):
         lot = self.make_lot(production_date="2026-01-10")
@@ -28,7 +28,7 @@ class TestLotDates(LotsCase):
         self.assertEqual(self.local_date(lot, "alert_date"), datetime.date(2027, 11, 11))
 
     def test_given_expiry_is_kept(self):
-        expiry = self.env["stock.production.lot"]._from_local_date(datetime.date(2027, 6, 30))
+        expiry = self.env["stock.production.lot"]._cloudoffice_from_local_date(datetime.date(2027, 6, 30))
         lot = self.make_lot(production_date="2026-01-10", life_date=expiry)
         self.assertEqual(self.local_date(lot, "life_date"), datetime.date(2027, 6, 30))
         # best-before keeps its 30 days before the expiry given
@@ -51,7 +51,7 @@ class TestLotDates(LotsCase):
         lot = self.make_lot(production_date="2026-01-10")
         with self.assertRaises(ValidationError) as error:
             lot.write({"production_date": "2026-03-01",
-                       "life_date": lot._from_local_date(datetime.date(2026, 2, 1))})
+                       "life_date": lot._cloudoffice_from_local_date(datetime.date(2026, 2, 1))})
         message = str(error.exception.name)
         self.assertIn("H-DATES", message)
         self.assertIn("Acacia Honey 500 g", message)
@@ -61,5 +61,5 @@ class TestLotDates(LotsCase):
     def test_best_before_after_expiry_is_refused(self):
         lot = self.make_lot(production_date="2026-01-10")
         with self.assertRaises(ValidationError):
-            lot.write({"use_date": lot._from_local_date(datetime.date(2029, 1, 1)),
+            lot.write({"use_date": lot._cloudoffice_from_local_date(datetime.date(2029, 1, 1)),
                        "removal_date": False})

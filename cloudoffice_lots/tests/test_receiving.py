@@ -15,7 +15,7 @@ class TestReceiving(LotsCase):
         self.assertEqual(picking.state, "done")
         lot = self.lot(self.honey, "HON-2026-01")
         self.assertEqual(lot.production_date, "2026-05-02")
-        self.assertEqual(lot._local_date(lot.life_date), datetime.date(2028, 5, 1))
+        self.assertEqual(lot._cloudoffice_local_date(lot.life_date), datetime.date(2028, 5, 1))
         self.assertEqual(lot.supplier_batch, "AF-7781")
         self.assertEqual(lot.origin_picking_id, picking)
         self.assertEqual(lot.origin_partner_id, self.supplier)
@@ -25,8 +25,8 @@ class TestReceiving(LotsCase):
         self.receive(self.honey, [{"lot_name": "HON-X", "qty_done": 5,
                                    "lot_production_date": "2026-05-02", "lot_life_date": "2027-01-31"}])
         lot = self.lot(self.honey, "HON-X")
-        self.assertEqual(lot._local_date(lot.life_date), datetime.date(2027, 1, 31))
-        self.assertEqual(lot._local_date(lot.use_date), datetime.date(2027, 1, 1))
+        self.assertEqual(lot._cloudoffice_local_date(lot.life_date), datetime.date(2027, 1, 31))
+        self.assertEqual(lot._cloudoffice_local_date(lot.use_date), datetime.date(2027, 1, 1))
 
     def test_receiving_a_known_batch_again_adds_to_it(self):
         self.receive(self.honey, [{"lot_name": "HON-SAME", "qty_done": 10}])

@@ -16,8 +16,8 @@ class TestReceiptScan(ScanCase):
         lot = self.Lot.search([("product_id", "=", self.paint.id), ("name", "=", "NEW-1")])
         self.assertEqual(len(lot), 1)
         self.assertEqual(lot.production_date, "2026-03-01")
-        self.assertEqual(lot._local_date(lot.use_date), datetime.date(2027, 2, 28))
-        self.assertEqual(lot._local_date(lot.life_date), datetime.date(2027, 3, 31))
+        self.assertEqual(lot._cloudoffice_local_date(lot.use_date), datetime.date(2027, 2, 28))
+        self.assertEqual(lot._cloudoffice_local_date(lot.life_date), datetime.date(2027, 3, 31))
         line = receipt.move_line_ids
         self.assertEqual(len(line), 1)
         self.assertEqual((line.lot_id, line.lot_name, line.qty_done), (lot, "NEW-1", 10.0))
@@ -39,7 +39,7 @@ class TestReceiptScan(ScanCase):
         receipt = self.receipt([(self.paint, 3)])
         receipt.cloudoffice_apply_scan("(01)09506000134352(17)270630(10)PA-2")
         self.assertEqual(receipt.move_line_ids.lot_id, self.lot_b)
-        self.assertEqual(self.lot_b._local_date(self.lot_b.life_date), datetime.date(2027, 6, 30))
+        self.assertEqual(self.lot_b._cloudoffice_local_date(self.lot_b.life_date), datetime.date(2027, 6, 30))
 
     def test_serials_one_unit_per_line_and_never_twice(self):
         receipt = self.receipt([(self.phone, 2)])
