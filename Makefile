@@ -14,7 +14,7 @@ help:
 	@echo "make test       install everything, run the whole test suite"
 	@echo "make test-core  Odoo's own stock/sale/purchase/mrp tests with our add-ons installed"
 	@echo "make stop       stop Odoo and PostgreSQL started by make run"
-	@echo "make lint       ruff and pylint-odoo"
+	@echo "make lint       ruff, pylint-odoo and the Python 3.5 floor (vermin)"
 	@echo "make bench      benchmarks, each against Odoo's own way"
 	@echo "make screenshots  retake the README screenshots and render the READMEs"
 
@@ -66,6 +66,14 @@ screenshots:
 	@.venv/bin/python tools/screenshots.py $(SCREENSHOTS)
 	@.venv/bin/python tools/readme.py
 
+# The add-ons' own code (not tests or tools) must run on Python 3.5+, the
+# oldest Python an Odoo 11 server runs on: vermin checks the standard library
+# and syntax, tools/py35_check.py what vermin cannot see.
+VERMIN_ARGS = -q -t=3.5- --no-tips --violations --eval-annotations \
+	--no-make-paths-absolute --exclude-regex '(^|/)tests/'
+
 lint:
 	@.venv/bin/ruff check .
 	@.venv/bin/pylint --rcfile=.pylintrc cloudoffice_lots cloudoffice_fortnox
+	@.venv/bin/vermin $(VERMIN_ARGS) cloudoffice_lots cloudoffice_fortnox
+	@.venv/bin/python tools/py35_check.py cloudoffice_lots cloudoffice_fortnox

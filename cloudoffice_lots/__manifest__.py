@@ -9,7 +9,6 @@
     "maintainers": ["cloudoffice"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "application": True,
     "installable": True,
     "uninstall_hook": "uninstall_hook",
     "depends": [
@@ -21,7 +20,7 @@
         "account_invoicing",
     ],
     "external_dependencies": {
-        "python": ["barcode", "reportlab", "segno", "zxingcpp", "xlsxwriter"],
+        "python": ["reportlab", "segno", "xlsxwriter"],
     },
     "data": [
         "security/ir.model.access.csv",

@@ -31,6 +31,9 @@ Typical use::
 The rendering functions are imported on first use, so code that only parses
 does not load reportlab, Pillow or zxing-cpp.
 """
+import sys
+import types
+
 from .ai import AI_SPECS, AISpec, get_spec, needs_separator
 from .checkdigit import (
     check_digit,
@@ -87,9 +90,21 @@ __all__ = [
 ] + list(_RENDER_NAMES)
 
 
-def __getattr__(name):
-    # Deferred so that parsing scans does not import the imaging libraries.
-    if name in _RENDER_NAMES:
-        from . import render
-        return getattr(render, name)
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+class _Package(types.ModuleType):
+    """This package, with the rendering names imported on first use.
+
+    A module-level ``__getattr__`` would do the same from Python 3.7 on;
+    setting the module's class works from 3.5, which Odoo 11 runs on.
+    """
+
+    def __getattr__(self, name):
+        if name in _RENDER_NAMES:
+            from . import render
+            return getattr(render, name)
+        raise AttributeError("module %r has no attribute %r" % (self.__name__, name))
+
+    def __dir__(self):
+        return sorted(set(super(_Package, self).__dir__()) | set(_RENDER_NAMES))
+
+
+sys.modules[__name__].__class__ = _Package

@@ -16,6 +16,8 @@ share the same check digit.
 ...     print(err.reason, '-', err)
 check_digit - AI (01) GTIN 09506000134353: check digit should be 2
 """
+import re
+
 from .errors import (
     BAD_CHAR,
     CHECK_DIGIT,
@@ -32,6 +34,19 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 SSCC_LENGTH = 18
 GLN_LENGTH = 13
 
+# ASCII digits only: str.isdigit() also accepts superscripts and other
+# scripts' digits, and str.isascii() needs Python 3.7.
+_DIGITS = re.compile(r"[0-9]+\Z")
+
+
+def is_digits(text):
+    """True if ``text`` is one or more ASCII digits.
+
+    >>> is_digits('0123'), is_digits(''), is_digits('\u0661'), is_digits('12\n')
+    (True, False, False, False)
+    """
+    return bool(_DIGITS.match(text))
+
 
 def check_digit(digits):
     """The GS1 check digit for ``digits`` (a string without its check digit).
@@ -39,7 +54,7 @@ def check_digit(digits):
     >>> check_digit('10614141123456789')
     7
     """
-    if not digits or not digits.isdigit() or not digits.isascii():
+    if not is_digits(digits):
         raise ValueError("digits expected, got %r" % (digits,))
     total = 0
     # The digit next to the check digit has weight 3, then alternating.
@@ -55,7 +70,7 @@ def gtin_check_digit(digits_without_check):
 
 def has_valid_check_digit(code):
     """True if ``code`` is all digits and its last digit is the right check digit."""
-    if len(code) < 2 or not code.isdigit() or not code.isascii():
+    if len(code) < 2 or not is_digits(code):
         return False
     return check_digit(code[:-1]) == int(code[-1])
 

@@ -105,7 +105,7 @@ def symbol_values(text):
                 values.append(_set_b_value(char))
                 index += 1
     checksum = values[0] + sum(position * value
-                               for position, value in enumerate(values[1:], start=1))
+                               for position, value in enumerate(values[1:], 1))
     values.append(checksum % 103)
     return values
 

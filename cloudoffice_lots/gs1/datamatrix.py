@@ -74,7 +74,7 @@ def _generator_logs(degree):
         for root in range(1, degree + 1):
             factor = _EXP[root]
             poly = [a ^ (_EXP[_LOG[b] + _LOG[factor]] if b else 0)
-                    for a, b in zip(poly + [0], [0] + poly, strict=False)]
+                    for a, b in zip(poly + [0], [0] + poly)]
         # Every coefficient of this generator is non-zero, so all have a log.
         _GENERATORS[degree] = [_LOG[coefficient] for coefficient in poly[1:]]
     return _GENERATORS[degree]
@@ -92,7 +92,7 @@ def reed_solomon(data, degree):
         if feedback:
             log_feedback = log[feedback]
             remainder = [value ^ exp[coefficient + log_feedback]
-                         for value, coefficient in zip(remainder, generator_logs, strict=False)]
+                         for value, coefficient in zip(remainder, generator_logs)]
     return remainder
 
 

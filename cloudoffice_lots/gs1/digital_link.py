@@ -25,7 +25,7 @@ AIs (``linkType``, tracking tags) are ignored.
 """
 from urllib.parse import quote, unquote, urlsplit
 
-from .checkdigit import to_gtin14
+from .checkdigit import is_digits, to_gtin14
 from .encoder import coerce_elements, validate_elements, validate_pairs
 from .errors import (
     BAD_LINK,
@@ -118,7 +118,7 @@ def _split_query(query):
         name, _sep, value = parameter.partition("=")
         name = unquote(name)
         # Only numeric names are AIs; linkType, utm_* and the like are not data.
-        if name.isdigit() and name.isascii():
+        if is_digits(name):
             pairs.append((name, unquote(value)))
     return pairs
 

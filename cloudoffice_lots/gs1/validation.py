@@ -23,7 +23,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from . import ai as ai_table
-from .checkdigit import check_digit
+from .checkdigit import check_digit, is_digits
 from .errors import (
     BAD_CHAR,
     BAD_DATE,
@@ -152,7 +152,7 @@ def parse_date(ai, value, today=None, position=None):
     second; 7007 (harvest date, possibly a range) gives its first date.
     """
     spec = get_spec_or_raise(ai)
-    if not spec.date or not value.isdigit() or not value.isascii():
+    if not spec.date or not is_digits(value):
         raise _bad_date(ai, value, position, spec)
     if spec.date == ai_table.DATE_RANGE and len(value) not in (6, 12):
         raise _bad_date(ai, value, position, spec)
@@ -196,7 +196,7 @@ def normalise_ai(ai):
     text = str(ai).strip()
     if text[:1] in "([" and text[-1:] in ")]":
         text = text[1:-1]
-    if not (2 <= len(text) <= 4 and text.isdigit() and text.isascii()):
+    if not (2 <= len(text) <= 4 and is_digits(text)):
         raise GS1Error(UNKNOWN_AI, MSG_BAD_AI_KEY, {"ai": text}, ai=text)
     return text
 

@@ -87,7 +87,7 @@ def render_pdf(layout, labels):
     canvas.setCreator("cloudoffice_lots")
     if layout["output"] == "pdf_sheet":
         current = 0
-        for label, (sheet, x, y) in zip(labels, sheet_positions(layout, len(labels)), strict=True):
+        for label, (sheet, x, y) in zip(labels, sheet_positions(layout, len(labels))):
             if sheet != current:
                 canvas.showPage()
                 current = sheet

@@ -121,4 +121,4 @@ def id_array(ids):
 def dict_rows(cr):
     """The rows of the last query as dicts keyed by column name."""
     names = [column[0] for column in cr.description]
-    return [dict(zip(names, row, strict=True)) for row in cr.fetchall()]
+    return [dict(zip(names, row)) for row in cr.fetchall()]
