@@ -42,7 +42,7 @@ _DIGITS = re.compile(r"[0-9]+\Z")
 def is_digits(text):
     """True if ``text`` is one or more ASCII digits.
 
-    >>> is_digits('0123'), is_digits(''), is_digits('\u0661'), is_digits('12\n')
+    >>> is_digits('0123'), is_digits(''), is_digits('\\u0661'), is_digits('12\\n')
     (True, False, False, False)
     """
     return bool(_DIGITS.match(text))

@@ -4,8 +4,11 @@ PNGs are decoded directly; PDFs drawn with reportlab are rasterised with
 Ghostscript (or poppler's pdftoppm) first, as a printer driver would.
 """
 import io
+import os
 import shutil
 import subprocess
+import sys
+import textwrap
 import time
 
 import pytest
@@ -39,6 +42,8 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+
+ADDON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 GS1_SAMPLES = [
     [("01", "09506000134352"), ("17", "261231"), ("10", "ABC123")],
@@ -229,6 +234,35 @@ def test_zxing_engine_when_available():
         return
     matrix = gs1_datamatrix_matrix(elements, engine="zxing")
     assert_gs1(only(decode_png(render.matrix_png(matrix))), elements, "]d2")
+
+
+def test_without_zxing_the_python_encoder_draws_gs1_datamatrix(monkeypatch):
+    """zxing-cpp is optional for the add-on: without it, 'auto' falls back
+    to the pure-Python encoder, and the symbol still decodes."""
+    monkeypatch.setattr(render, "zxingcpp", None)
+    monkeypatch.setattr(render, "_zxing_writes_gs1", None)
+    elements = GS1_SAMPLES[2]
+    matrix = gs1_datamatrix_matrix(elements, engine="auto")
+    assert matrix == datamatrix.encode_element_string(encode_raw(elements))
+    assert_gs1(only(decode_png(render_png("gs1_datamatrix", elements))), elements, "]d2")
+    with pytest.raises(RuntimeError, match="zxing-cpp 3.0"):
+        gs1_datamatrix_matrix(elements, engine="zxing")
+
+
+def test_the_add_on_imports_without_zxing():
+    """An Odoo 11 server without zxing-cpp loads the add-on and renders."""
+    script = textwrap.dedent("""
+        import sys
+        sys.modules["zxingcpp"] = None  # "import zxingcpp" raises ImportError
+        import odoo.addons
+        odoo.addons.__path__.append(%r)
+        from odoo.addons.cloudoffice_lots.gs1 import render, render_png
+        assert render.zxingcpp is None
+        sys.stdout.buffer.write(render_png("gs1_datamatrix", "(01)09506000134352(10)ABC123"))
+        """ % os.path.dirname(ADDON_DIR))
+    png = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                         timeout=120).stdout
+    assert_gs1(only(decode_png(png)), [("01", "09506000134352"), ("10", "ABC123")], "]d2")
 
 
 # reportlab --------------------------------------------------------------

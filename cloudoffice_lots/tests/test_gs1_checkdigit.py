@@ -114,10 +114,23 @@ def test_check_digit_rejects_non_digits():
         check_digit("")
 
 
+def weighted_sum(code):
+    """GenSpecs 7.9.1 on the whole key: from the right, the check digit
+    weighs 1, the digit before it 3, then 1, 3, ..."""
+    return sum(int(char) * (1 if index % 2 == 0 else 3)
+               for index, char in enumerate(reversed(code)))
+
+
 @given(st.text(alphabet="0123456789", min_size=1, max_size=17))
 def test_appending_the_check_digit_makes_a_valid_key(digits):
     code = digits + str(check_digit(digits))
-    assert check_digit(code[:-1]) == int(code[-1])
+    # A valid key's weighted sum, check digit included, is a multiple of ten.
+    assert weighted_sum(code) % 10 == 0
+    if len(code) in (8, 12, 13, 14):
+        assert is_valid_gtin(code)
+    # Exactly one digit in ten does that.
+    others = [digits + str(other) for other in range(10) if other != int(code[-1])]
+    assert [weighted_sum(other) % 10 == 0 for other in others] == [False] * 9
 
 
 @given(st.text(alphabet="0123456789", min_size=13, max_size=13),
