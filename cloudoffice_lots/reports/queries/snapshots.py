@@ -11,14 +11,28 @@ trigger on ``stock_move_line`` then forgets every snapshot after that date
 (normal work, done "now", never touches past snapshots). A change of a
 location's usage forgets them all.
 
+Builders and back-dating writers exclude each other through one guard row
+that both update. Odoo runs every transaction in REPEATABLE READ, so each
+sees the database as it was at its first query: a snapshot being built is
+invisible to a writer's trigger, and a line committed after the builder's
+first query is invisible to the builder, whatever lock either takes later
+(an advisory lock does not help: the snapshot of the data predates it).
+PostgreSQL's rule for REPEATABLE READ, "the first updater wins", settles it:
+whichever of the two updates the guard row second fails with a
+serialization failure, which Odoo answers by running the request again,
+and the new attempt sees the other's work. Only lines dated before the
+current month touch the guard, so normal work never waits for a report;
+and the snapshot of a month is built only from an hour after its start on,
+so a line done in the last moments of the month is committed by then.
+
     snapshot_date = ensure(cr, datetime(2024, 1, 1))
 """
 import datetime
 
 from . import common
 
-# Serialises the building of snapshots between concurrent reports.
-_LOCK_KEY = 0x636C6F74  # "clot"
+# A month's snapshot is built only this long after the month started.
+SETTLING_TIME = datetime.timedelta(hours=1)
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS cloudoffice_lot_snapshot (
@@ -31,6 +45,11 @@ DDL = (
     # The snapshots that are complete and valid.
     """CREATE TABLE IF NOT EXISTS cloudoffice_lot_snapshot_valid (
         snapshot_date timestamp PRIMARY KEY)""",
+    # The one row that builders and back-dating writers both update.
+    """CREATE TABLE IF NOT EXISTS cloudoffice_lot_snapshot_guard (
+        id integer PRIMARY KEY CHECK (id = 1),
+        last_txid bigint NOT NULL)""",
+    "INSERT INTO cloudoffice_lot_snapshot_guard VALUES (1, 0) ON CONFLICT DO NOTHING",
     """CREATE OR REPLACE FUNCTION cloudoffice_lot_snapshot_forget() RETURNS trigger AS $$
     DECLARE
         since timestamp;
@@ -42,6 +61,12 @@ DDL = (
             since := LEAST(COALESCE(since, NEW.date), NEW.date);
         END IF;
         IF since IS NOT NULL THEN
+            IF since < date_trunc('month', now() AT TIME ZONE 'UTC') THEN
+                -- Waits for a snapshot being built, or makes it fail (see
+                -- snapshots.py); once per transaction.
+                UPDATE cloudoffice_lot_snapshot_guard SET last_txid = txid_current()
+                 WHERE id = 1 AND last_txid <> txid_current();
+            END IF;
             DELETE FROM cloudoffice_lot_snapshot_valid WHERE snapshot_date > since;
         END IF;
         RETURN NULL;
@@ -53,6 +78,8 @@ DDL = (
         ON stock_move_line FOR EACH ROW EXECUTE PROCEDURE cloudoffice_lot_snapshot_forget()""",
     """CREATE OR REPLACE FUNCTION cloudoffice_lot_snapshot_forget_all() RETURNS trigger AS $$
     BEGIN
+        UPDATE cloudoffice_lot_snapshot_guard SET last_txid = txid_current()
+         WHERE id = 1 AND last_txid <> txid_current();
         DELETE FROM cloudoffice_lot_snapshot_valid;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
@@ -63,6 +90,19 @@ DDL = (
     # Lines by date, for the lines since a snapshot.
     "CREATE INDEX IF NOT EXISTS cloudoffice_sml_done_lot_date_idx"
     " ON stock_move_line (date) WHERE state = 'done' AND lot_id IS NOT NULL",
+)
+
+# What create() makes, for the uninstall hook: triggers first, then the
+# functions they call, the tables and the index.
+DROP = (
+    "DROP TRIGGER IF EXISTS cloudoffice_lot_snapshot_forget ON stock_move_line",
+    "DROP TRIGGER IF EXISTS cloudoffice_lot_snapshot_forget_all ON stock_location",
+    "DROP FUNCTION IF EXISTS cloudoffice_lot_snapshot_forget()",
+    "DROP FUNCTION IF EXISTS cloudoffice_lot_snapshot_forget_all()",
+    "DROP TABLE IF EXISTS cloudoffice_lot_snapshot",
+    "DROP TABLE IF EXISTS cloudoffice_lot_snapshot_valid",
+    "DROP TABLE IF EXISTS cloudoffice_lot_snapshot_guard",
+    "DROP INDEX IF EXISTS cloudoffice_sml_done_lot_date_idx",
 )
 
 # The snapshot at %(new_date)s: the one at %(old_date)s (none at EPOCH)
@@ -90,8 +130,14 @@ HAVING SUM(quantity) <> 0
 
 
 def create(cr):
-    """Create the tables, trigger and index (idempotent)."""
+    """Create the tables, triggers and index (idempotent)."""
     for statement in DDL:
+        cr.execute(statement)
+
+
+def drop(cr):
+    """Remove everything create() made."""
+    for statement in DROP:
         cr.execute(statement)
 
 
@@ -113,13 +159,29 @@ def month_starts(first, last):
         result.append(start)
 
 
+def buildable_until(now):
+    """The latest instant whose month-start snapshot may be built at ``now``
+    (naive UTC): a month's lines settle during its first hour.
+
+    >>> buildable_until(datetime.datetime(2024, 3, 1, 0, 30))
+    datetime.datetime(2024, 2, 29, 23, 30)
+    """
+    return now - SETTLING_TIME
+
+
 def ensure(cr, until, progress=None):
     """Build the missing snapshots up to ``until`` (naive UTC) and return
     the date of the latest valid one at or before it (EPOCH when there is
     none: every line counts). ``progress(done, total, snapshot_date)`` is
-    called after each snapshot built."""
-    cr.execute("SELECT MIN(date) FROM stock_move_line WHERE state = 'done' AND lot_id IS NOT NULL")
-    first = common.to_datetime(cr.fetchone()[0])
+    called after each snapshot built.
+
+    Raises a serialization failure (psycopg2's TransactionRollbackError,
+    which Odoo's request handling retries) when a back-dated line was
+    committed since this transaction's first query."""
+    cr.execute("SELECT MIN(date), now() AT TIME ZONE 'UTC' FROM stock_move_line"
+               " WHERE state = 'done' AND lot_id IS NOT NULL")
+    first, now = (common.to_datetime(value) for value in cr.fetchone())
+    until = min(until, buildable_until(now))
     if first is None or until <= first:
         return common.EPOCH
     wanted = month_starts(first, until)
@@ -128,13 +190,13 @@ def ensure(cr, until, progress=None):
     cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
                " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
     valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
-    if len(valid) == len(wanted):
-        return wanted[-1]
-    cr.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
-    cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
-               " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
-    valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
     missing = len(wanted) - len(valid)
+    if not missing:
+        return wanted[-1]
+    # Before reading a line: fails if a back-dating writer (or another
+    # builder) committed since our first query, waits for one under way,
+    # and holds back-dating writers until we commit.
+    cr.execute("UPDATE cloudoffice_lot_snapshot_guard SET last_txid = txid_current() WHERE id = 1")
     old_date, built = common.EPOCH, 0
     for new_date in wanted:
         if new_date not in valid:
@@ -146,7 +208,6 @@ def ensure(cr, until, progress=None):
             if progress:
                 progress(built, missing, new_date)
         old_date = new_date
-    if built:
-        # Fresh statistics, or the planner takes a snapshot for a few rows.
-        cr.execute("ANALYZE cloudoffice_lot_snapshot")
+    # Fresh statistics, or the planner takes a snapshot for a few rows.
+    cr.execute("ANALYZE cloudoffice_lot_snapshot")
     return wanted[-1]
