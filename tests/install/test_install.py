@@ -78,14 +78,51 @@ def test_upgrade_logs_no_warning(database_copy):
     assert states.split() == ["cloudoffice_fortnox", "installed", "cloudoffice_lots", "installed"]
 
 
+# Database objects named by us, as the catalogue lists them: triggers,
+# functions, relations (tables, indexes, sequences) and the indexes on
+# Odoo's own tables.
+CATALOGUE_SQL = """
+    def catalogue(kind, sql):
+        cr.execute(sql)
+        return [(kind, name) for name, in cr.fetchall()]
+
+    print(sorted(
+        catalogue('trigger', "SELECT tgname FROM pg_trigger WHERE tgname LIKE 'cloudoffice%%'")
+        + catalogue('function', "SELECT proname FROM pg_proc WHERE proname LIKE 'cloudoffice%%'")
+        + catalogue('relation', "SELECT relname FROM pg_class WHERE relname LIKE 'cloudoffice%%'")
+        + catalogue('index on stock_move_line',
+                    "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    " WHERE x.indrelid = 'stock_move_line'::regclass AND i.relname LIKE '%%cloudoffice%%'")))
+"""
+# What the balance and trace reports create outside Odoo's models.
+OUR_SQL_OBJECTS = {
+    ("trigger", "cloudoffice_lot_snapshot_forget"),
+    ("trigger", "cloudoffice_lot_snapshot_forget_all"),
+    ("function", "cloudoffice_lot_snapshot_forget"),
+    ("function", "cloudoffice_lot_snapshot_forget_all"),
+    ("relation", "cloudoffice_lot_snapshot"),
+    ("relation", "cloudoffice_lot_snapshot_valid"),
+    ("relation", "cloudoffice_lot_snapshot_guard"),
+    ("relation", "cloudoffice_sml_done_lot_date_idx"),
+    ("relation", "cloudoffice_sml_lot_done_date_idx"),
+    ("index on stock_move_line", "cloudoffice_sml_done_lot_date_idx"),
+    ("index on stock_move_line", "cloudoffice_sml_lot_done_date_idx"),
+}
+
+
 def test_uninstall_removes_our_models_and_logs_no_error(database_copy):
-    output = run_in_odoo(database_copy, """
+    output = run_in_odoo(database_copy, textwrap.dedent("""
         our_models = env['ir.model.data'].search([
             ('module', 'in', %(addons)r), ('model', '=', 'ir.model')]).mapped('name')
         print('MODELS', len(our_models))
+        """ % {"addons": OUR_ADDONS}) + textwrap.dedent(CATALOGUE_SQL) + textwrap.dedent("""
         env['ir.module.module'].search([('name', 'in', %(addons)r)]).button_immediate_uninstall()
-        """ % {"addons": OUR_ADDONS})
+        """ % {"addons": OUR_ADDONS}))
     assert output.startswith("MODELS")
+    before = set(eval(output.split("\n")[1]))
+    assert OUR_SQL_OBJECTS <= before, OUR_SQL_OBJECTS - before
+    # Every database object named by us is gone, Odoo's and ours alike.
+    assert run_in_odoo(database_copy, CATALOGUE_SQL).strip() == "[]"
     after = run_in_odoo(database_copy, """
         modules = env['ir.module.module'].search([('name', 'in', %(addons)r)])
         print(sorted(set(modules.mapped('state'))))

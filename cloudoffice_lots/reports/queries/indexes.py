@@ -11,3 +11,8 @@ INDEXES = (
 def create(cr):
     for statement in INDEXES:
         cr.execute(statement)
+
+
+def drop(cr):
+    """Remove the indexes (uninstall)."""
+    cr.execute("DROP INDEX IF EXISTS cloudoffice_sml_lot_done_date_idx")
