@@ -38,6 +38,29 @@ _QUERY = """
      LIMIT %(limit)s
 """
 
+# Available quantity of each (batch, location) pair asked for, children of the
+# location included, counting only the internal locations where the batch
+# has more than nothing (as available_lots does): one query for all pairs.
+_AVAILABLE_PAIRS = """
+    SELECT want.lot_id, want.location_id, COALESCE(SUM(s.available), 0)
+      FROM unnest(%(lot_ids)s::int[], %(location_ids)s::int[]) AS want(lot_id, location_id)
+      JOIN stock_location parent ON parent.id = want.location_id
+      JOIN stock_production_lot lot ON lot.id = want.lot_id
+      JOIN product_product pp ON pp.id = lot.product_id
+      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+      JOIN product_uom uom ON uom.id = pt.uom_id
+      LEFT JOIN LATERAL (
+            SELECT SUM(q.quantity) - SUM(q.reserved_quantity) AS available
+              FROM stock_quant q
+              JOIN stock_location loc ON loc.id = q.location_id
+             WHERE q.lot_id = want.lot_id AND q.product_id = lot.product_id
+               AND loc.usage = 'internal' AND loc.parent_left >= parent.parent_left
+               AND loc.parent_left < parent.parent_right
+          GROUP BY q.location_id
+            HAVING SUM(q.quantity) - SUM(q.reserved_quantity) > uom.rounding / 2.0) s ON TRUE
+  GROUP BY want.lot_id, want.location_id
+"""
+
 _LOCK_QUANTS = """
     SELECT q.id
       FROM stock_quant q
@@ -108,6 +131,20 @@ class LotAvailability(models.AbstractModel):
         for row in self.available_lots(product, location, sellable_only=False, lots=lots):
             result[row["lot_id"]] += row["available"]
         return result
+
+    @api.model
+    def available_per_location_lot(self, pairs):
+        """{(location id, lot id): quantity available under that location} for
+        every ``(location, lot)`` record pair, whatever the lots' state, in one
+        query (what available_per_lot gives for one pair)."""
+        pairs = list(pairs)
+        if not pairs:
+            return {}
+        self.env.cr.execute(_AVAILABLE_PAIRS, {
+            "lot_ids": [lot.id for _location, lot in pairs],
+            "location_ids": [location.id for location, _lot in pairs]})
+        return {(location_id, lot_id): available
+                for lot_id, location_id, available in self.env.cr.fetchall()}
 
     @api.model
     def lock_lots(self, lots):

@@ -82,8 +82,9 @@ class SaleOrderLine(models.Model):
         for choice in choices:
             key = (choice.sale_line_id._cloudoffice_stock_location(), choice.lot_id)
             needed[key] = needed.get(key, 0.0) + choice._product_qty()
+        available_now = availability.available_per_location_lot(needed)
         for (location, lot), qty in needed.items():
-            available = availability.available_per_lot(lot.product_id, location, lot)[lot.id]
+            available = available_now[(location.id, lot.id)]
             rounding = lot.product_id.uom_id.rounding
             if float_compare(qty, available, precision_rounding=rounding) > 0:
                 orders = choices.filtered(lambda c, lot=lot: c.lot_id == lot).mapped("order_id.name")

@@ -57,16 +57,35 @@ class StockMove(models.Model):
     def _cloudoffice_choice_line(self):
         """The sales order line whose chosen batches this move must deliver."""
         self.ensure_one()
-        if self.origin_returned_move_id or self.location_id.usage != "internal":
-            return self.env["sale.order.line"]
-        moves, todo = self.browse(), self
-        while todo:
-            lines = todo.mapped("sale_line_id").filtered("lot_choice_ids")
-            if lines:
-                return lines[:1]
-            moves |= todo
-            todo = todo.mapped("move_dest_ids") - moves
-        return self.env["sale.order.line"]
+        return self._cloudoffice_choice_lines()[self.id]
+
+    def _cloudoffice_choice_lines(self):
+        """{move id: the sales order line whose chosen batches it must deliver
+        (empty if none)} for these moves: their chains are walked together,
+        one step for all of them at a time, so that a delivery of many lines
+        reads each step of its chains at once."""
+        no_line = self.env["sale.order.line"]
+        result = dict.fromkeys(self.ids, no_line)
+        # move id -> (moves of this step, moves seen before)
+        walks = {move.id: (move, self.browse()) for move in self
+                 if not move.origin_returned_move_id and move.location_id.usage == "internal"}
+        while walks:
+            step = self.browse().union(*(todo for todo, _seen in walks.values()))
+            # Read for the whole step at once; the loop below reads the cache.
+            step.mapped("sale_line_id.lot_choice_ids")
+            step.mapped("move_dest_ids")
+            next_walks = {}
+            for move_id, (todo, seen) in walks.items():
+                lines = todo.mapped("sale_line_id").filtered("lot_choice_ids")
+                if lines:
+                    result[move_id] = lines[:1]
+                    continue
+                seen |= todo
+                todo = todo.mapped("move_dest_ids") - seen
+                if todo:
+                    next_walks[move_id] = (todo, seen)
+            walks = next_walks
+        return result
 
     @staticmethod
     def _cloudoffice_used_qty(move_line):
@@ -100,10 +119,10 @@ class StockMove(models.Model):
             targets[ml.lot_id] -= self._cloudoffice_used_qty(ml)
         return targets
 
-    def _cloudoffice_lot_location(self, lot, location):
-        """Where to reserve ``lot``: the location chosen on the order if it is
-        inside ``location``, else ``location`` itself."""
-        line = self._cloudoffice_choice_line()
+    def _cloudoffice_lot_location(self, lot, location, line):
+        """Where to reserve ``lot``: the location chosen on ``line`` (the
+        move's sales order line) if it is inside ``location``, else
+        ``location`` itself."""
         chosen = line.lot_choice_ids.filtered(lambda c: c.lot_id == lot and c.location_id)[:1].location_id
         if chosen and location.parent_left <= chosen.parent_left < location.parent_right:
             return chosen
@@ -122,12 +141,13 @@ class StockMove(models.Model):
                 owner_id=owner_id, strict=strict)
         rounding = self.product_id.uom_id.rounding
         quants = self.env["stock.quant"]
+        choice_line = self._cloudoffice_choice_line()
         taken = 0.0
         for lot, rest in targets.items():
             want = min(rest, need - taken)
             if float_compare(want, 0, precision_rounding=rounding) <= 0:
                 continue
-            location = self._cloudoffice_lot_location(lot, location_id)
+            location = self._cloudoffice_lot_location(lot, location_id, choice_line)
             available = quants._get_available_quantity(
                 self.product_id, location, lot_id=lot, package_id=package_id, owner_id=owner_id)
             if float_compare(available, 0, precision_rounding=rounding) <= 0:

@@ -53,11 +53,26 @@ class StockMoveLine(models.Model):
         number it already knows; here the dates typed on the line go with it.
         """
         lot_model = self.env["stock.production.lot"]
-        to_create = self.filtered(lambda ml: ml.lot_name and not ml.lot_id)
-        for line in to_create.filtered(lambda ml: ml.product_id.tracking != "none"):
-            existing = lot_model.search([("product_id", "=", line.product_id.id),
-                                         ("name", "=", line.lot_name.strip())], limit=1)
-            line.lot_id = existing or lot_model.create(line._lot_values_from_line())
+        to_create = self.filtered(lambda ml: ml.lot_name and not ml.lot_id
+                                  and ml.product_id.tracking != "none")
+        if not to_create:
+            return
+        # The batches already known, for all lines in one search; then one
+        # write per batch, whatever the number of lines it is on.
+        known = {}
+        for lot in lot_model.search([("product_id", "in", to_create.mapped("product_id").ids),
+                                     ("name", "in", [name.strip() for name in to_create.mapped("lot_name")])],
+                                    order="id desc"):
+            known[(lot.product_id.id, lot.name)] = lot
+        lines_per_lot = {}
+        for line in to_create:
+            key = (line.product_id.id, line.lot_name.strip())
+            if key not in known:
+                known[key] = lot_model.create(line._lot_values_from_line())
+            lines_per_lot.setdefault(known[key], self.browse())
+            lines_per_lot[known[key]] |= line
+        for lot, lines in lines_per_lot.items():
+            lines.write({"lot_id": lot.id})
 
     def _document_label(self):
         return (self.picking_id.name or self.move_id.inventory_id.name

@@ -232,8 +232,9 @@ class StockPicking(models.Model):
                 lambda rec: rec.lot_id and rec.location_dest_id.usage == "customer")
             if any(lines.mapped("qty_done")):
                 lines = lines.filtered("qty_done")
+            choice_lines = lines.mapped("move_id")._cloudoffice_choice_lines()
             for line in lines:
-                sale_line = line.move_id._cloudoffice_choice_line()
+                sale_line = choice_lines[line.move_id.id]
                 if sale_line.lot_choice_ids.filtered(
                         lambda c, lot=line.lot_id: c.lot_id == lot and c.override_user_id):
                     continue
