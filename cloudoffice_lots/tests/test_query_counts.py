@@ -103,3 +103,20 @@ class TestQueryCounts(SaleLotCase):
             self.assertEqual(sorted(picking.move_line_ids.mapped("lot_id.name")), sorted(names))
             self.assertEqual(picking.move_line_ids[:size - 1].mapped("lot_id"), self.lots[:size - 1])
         self.assertEqual(lookups, [1, 1])
+
+    def test_one_query_counts_what_each_batch_has_under_each_location(self):
+        """The confirmation's one query gives, per (location, batch), what
+        the batch picker's query gives for that pair: children of the
+        location included, reserved units left out, any batch state."""
+        availability = self.env["cloudoffice.lot.availability"]
+        self.env["stock.quant"]._update_available_quantity(self.honey, self.shelf, 5.0, lot_id=self.h_late)
+        self.env["stock.quant"]._update_reserved_quantity(self.honey, self.stock, 15.0, lot_id=self.h_late)
+        honey_lots = self.env["stock.production.lot"].search([("product_id", "=", self.honey.id)])
+        pairs = [(location, lot) for location in (self.stock, self.shelf) for lot in honey_lots]
+        expected = {}
+        for location in (self.stock, self.shelf):
+            for lot_id, quantity in availability.available_per_lot(self.honey, location, honey_lots).items():
+                expected[(location.id, lot_id)] = quantity
+        self.assertEqual(availability.available_per_location_lot(pairs), expected)
+        self.assertEqual(expected[(self.stock.id, self.h_late.id)], 30.0)  # 40 + 5 - 15
+        self.assertEqual(expected[(self.shelf.id, self.h_late.id)], 5.0)
