@@ -29,7 +29,7 @@ class LotOverrideConfirm(models.TransientModel):
         return {
             "name": _("Ship batches that may not be sold?"),
             "type": "ir.actions.act_window", "res_model": self._name, "res_id": wizard.id,
-            "view_mode": "form", "target": "new", "context": self.env.context,
+            "view_mode": "form", "target": "new", "context": dict(self.env.context),
         }
 
     @api.multi
@@ -61,4 +61,5 @@ class LotOverrideConfirm(models.TransientModel):
                     "%(user)s confirmed shipping batches/serials that may not be sold:\n"
                     "%(lots)s\nReason: %(reason)s") % {
                         "user": self.env.user.name, "lots": text, "reason": reason}))
-        return self.picking_ids.button_validate()
+        # Odoo's validation answers None when done (which XML-RPC cannot carry)
+        return self.picking_ids.button_validate() or {"type": "ir.actions.act_window_close"}
