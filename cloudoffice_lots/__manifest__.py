@@ -63,6 +63,9 @@
         "views/label_layout_views.xml",
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
+        "views/lot_override_views.xml",
+        "views/webclient_templates.xml",
+        "views/digital_link_templates.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -3,7 +3,7 @@ resolver answering GS1 Digital Link QR codes printed with this server's
 address."""
 from urllib.parse import quote
 
-from odoo import http
+from odoo import _, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from werkzeug.exceptions import BadRequest, NotFound
@@ -46,17 +46,37 @@ class CloudofficeLotsController(http.Controller):
     @http.route(SCAN_PAGE, type="http", auth="user")
     def scan_page(self, code=None, **_kwargs):
         """Phone-friendly scan page: the camera (browser barcode detection) or
-        typed input; a scan shows the batch/serial it designates."""
+        typed input; a scan shows the batch/serial it designates. A batch the
+        user may not read is answered like a missing one."""
         values = {"code": code or "", "lot": None, "error": None}
         if code and code.strip():
             try:
                 values.update(request.env["stock.production.lot"].cloudoffice_scan_page_values(code))
+                # rendered here, so that a record rule met while rendering is caught too
+                return request.render("cloudoffice_lots.scan_page", values, lazy=False)
             except UserError as err:
-                values["error"] = err.name
+                values.update(lot=None, error=err.name)
+            except AccessError:
+                values.update(lot=None, error=_(
+                    "No batch or serial number %(code)s was found, or you may not see it.") % {
+                        "code": code.strip()[:80]})
         return request.render("cloudoffice_lots.scan_page", values)
 
-    @http.route("/cloudoffice_lots/dl/<path:path>", type="http", auth="user")
+    @http.route("/cloudoffice_lots/dl/<path:path>", type="http", auth="public")
     def digital_link(self, path, **_kwargs):
-        """Digital Link QR codes printed with this server's address land on the scan page."""
+        """GS1 Digital Link QR codes printed with this server's address.
+
+        Employees land on the scan page with everything about the batch;
+        anyone else (a customer scanning the pack) gets the public page: what
+        the batch's company lets be public, never more (see
+        ``stock.production.lot.cloudoffice_public_values``).
+        """
         url = request.httprequest.url
-        return redirect("%s?code=%s" % (SCAN_PAGE, quote(url, safe="")), 303)
+        if request.session.uid and request.env.user.has_group("base.group_user"):
+            return redirect("%s?code=%s" % (SCAN_PAGE, quote(url, safe="")), 303)
+        values = request.env["stock.production.lot"].cloudoffice_public_values(url)
+        page = {"batch": values,
+                "login_url": "/web/login?redirect=%s" % quote(request.httprequest.full_path.rstrip("?"))}
+        # the same answer for a batch that does not exist and one that is not public
+        return request.render("cloudoffice_lots.public_batch_page", page,
+                              status=200 if values else 404)

@@ -6,15 +6,20 @@ that reacts to the kind of problem), the ``ai`` and ``position`` concerned
 (for pointing at the wrong part), and a message built from a module-level
 template with ``%(name)s`` placeholders.
 
-The templates are plain strings on purpose: this package does not import
-Odoo, so the Odoo layer translates them itself, for example::
+This package does not import Odoo. Its templates are marked with the no-op
+``_()`` below, so that Odoo's translation export (which reads every Python
+file of the add-on) finds them here; the Odoo layer translates them when it
+reports the error, in the user's language, for example::
 
     except GS1Error as err:
         raise UserError(_(err.template) % err.params)
-
-Keep them as literal module constants so that the translation export finds
-them when they are wrapped in ``_()`` there.
 """
+
+
+def _(text):
+    """Mark a message template for Odoo's translation export; no-op here."""
+    return text
+
 
 # Reason codes: stable identifiers, never shown to users as such.
 UNKNOWN_AI = "unknown_ai"
@@ -28,50 +33,50 @@ DUPLICATE_AI = "duplicate_ai"
 BAD_LINK = "bad_link"
 NOT_GS1 = "not_gs1"
 
-MSG_UNKNOWN_AI = "Unknown Application Identifier (%(ai)s) at position %(position)s"
-MSG_NO_AI = (
+MSG_UNKNOWN_AI = _("Unknown Application Identifier (%(ai)s) at position %(position)s")
+MSG_NO_AI = _(
     "An Application Identifier should start at position %(position)s, "
     "found %(text)s")
-MSG_CHECK_DIGIT = "AI (%(ai)s) %(title)s %(value)s: check digit should be %(expected)s"
-MSG_TRUNCATED = (
+MSG_CHECK_DIGIT = _("AI (%(ai)s) %(title)s %(value)s: check digit should be %(expected)s")
+MSG_TRUNCATED = _(
     "AI (%(ai)s) %(title)s %(value)s: data is incomplete, "
     "%(expected)s characters expected")
-MSG_KEY_LENGTH = "AI (%(ai)s) %(title)s %(value)s: %(expected)s digits expected"
-MSG_EMPTY = "AI (%(ai)s) %(title)s: the value is missing"
-MSG_TOO_LONG = (
+MSG_KEY_LENGTH = _("AI (%(ai)s) %(title)s %(value)s: %(expected)s digits expected")
+MSG_EMPTY = _("AI (%(ai)s) %(title)s: the value is missing")
+MSG_TOO_LONG = _(
     "AI (%(ai)s) %(title)s %(value)s: too long, "
     "at most %(max_length)s characters allowed")
-MSG_NOT_NUMERIC = (
+MSG_NOT_NUMERIC = _(
     "AI (%(ai)s) %(title)s %(value)s: only digits are allowed, "
     "found %(char)s")
-MSG_BAD_CHAR = (
+MSG_BAD_CHAR = _(
     "AI (%(ai)s) %(title)s %(value)s: character %(char)s is not allowed "
     "in GS1 barcodes")
-MSG_BAD_DATE = "AI (%(ai)s) %(title)s %(value)s: not a valid date (%(format)s)"
-MSG_DECIMALS = (
+MSG_BAD_DATE = _("AI (%(ai)s) %(title)s %(value)s: not a valid date (%(format)s)")
+MSG_DECIMALS = _(
     "AI (%(ai)s) %(title)s %(value)s: at most %(decimals)s decimals "
     "can be encoded")
-MSG_NOT_A_NUMBER = "AI (%(ai)s) %(title)s: %(value)s is not a number"
-MSG_DUPLICATE_AI = (
+MSG_NOT_A_NUMBER = _("AI (%(ai)s) %(title)s: %(value)s is not a number")
+MSG_DUPLICATE_AI = _(
     "AI (%(ai)s) %(title)s appears twice with different values: "
     "%(value)s and %(other)s")
-MSG_BAD_AI_KEY = "%(ai)s is not an Application Identifier: 2 to 4 digits expected"
-MSG_NOT_GS1 = "%(text)s is not a GS1 barcode: no Application Identifier found"
-MSG_NOTHING_TO_ENCODE = "There is no GS1 data to encode"
-MSG_LINK_NO_KEY = (
+MSG_BAD_AI_KEY = _("%(ai)s is not an Application Identifier: 2 to 4 digits expected")
+MSG_NOT_GS1 = _("%(text)s is not a GS1 barcode: no Application Identifier found")
+MSG_NOTHING_TO_ENCODE = _("There is no GS1 data to encode")
+MSG_LINK_NO_KEY = _(
     "%(text)s is not a GS1 Digital Link: no primary key such as /01/<GTIN> "
     "in the path")
-MSG_LINK_PAIRS = (
+MSG_LINK_PAIRS = _(
     "%(text)s is not a GS1 Digital Link: the path must alternate "
     "Application Identifiers and values")
-MSG_LINK_QUALIFIER = (
+MSG_LINK_QUALIFIER = _(
     "%(text)s: AI (%(ai)s) cannot qualify AI (%(key)s) in a Digital Link path, "
     "or is out of order")
-MSG_LINK_BASE = "%(text)s is not a web address starting with http:// or https://"
-MSG_SYMBOL_TOO_LONG = (
+MSG_LINK_BASE = _("%(text)s is not a web address starting with http:// or https://")
+MSG_SYMBOL_TOO_LONG = _(
     "%(text)s: too much data for one %(symbology)s symbol "
     "(%(length)s of at most %(max_length)s)")
-MSG_CODE128_CHARS = (
+MSG_CODE128_CHARS = _(
     "%(text)s cannot be printed as a Code 128 barcode: character %(char)s "
     "is not plain ASCII")
 

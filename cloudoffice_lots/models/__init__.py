@@ -26,3 +26,5 @@ from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
 from . import label_layout
+from . import lot_override
+from . import stock_production_lot_public

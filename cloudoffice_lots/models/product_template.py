@@ -88,15 +88,16 @@ class ProductTemplate(models.Model):
 
     @api.onchange("tracking")
     def onchange_tracking(self):
-        """Replaces stock's generic warning by one that names the product, the
-        quantity and what happens to it."""
+        """Stock's warning, or, when the tracking really changes, one that names
+        the product, the quantity and what happens to it instead."""
+        result = super().onchange_tracking()
         origin = self._origin
         if not origin or not isinstance(origin.id, int) or origin.tracking == self.tracking:
-            return None
+            return result
         message = origin._tracking_change_consequence(self.tracking)
         if message:
             return {"warning": {"title": _("Stock under the old tracking"), "message": message}}
-        return None
+        return result
 
     @api.multi
     def write(self, vals):

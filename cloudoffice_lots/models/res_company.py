@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .stock_production_lot_public import PUBLIC_LEVELS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -18,6 +20,13 @@ class ResCompany(models.Model):
              "e.g. to take over stock whose numbers are unknown; they then cannot be delivered "
              "until counted again with numbers. Stock without numbers can always be counted "
              "down to zero.")
+
+    cloudoffice_public_batch_info = fields.Selection(
+        PUBLIC_LEVELS, string="Public Batch Page", default="minimal", required=True,
+        help="What anyone who scans a batch's QR code without logging in sees (customers "
+             "scanning a pack): nothing, the product, batch, expiry and recall/safety notices "
+             "(minimal), or also its production and best-before dates. Logged-in employees "
+             "see the full batch page.")
 
     @api.constrains("gs1_digital_link_base")
     def _check_gs1_digital_link_base(self):

@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.inventory_count_without_lot",
         help="Let inventory adjustments add stock of tracked products without batch/serial "
              "numbers (Odoo's default behaviour). Off: every counted unit needs its number.")
+    cloudoffice_public_batch_info = fields.Selection(
+        related="company_id.cloudoffice_public_batch_info",
+        help="What anyone scanning a batch's QR code without logging in sees.")

@@ -58,8 +58,8 @@ class SaleOrderLine(models.Model):
                 reason = choice.lot_id._cloudoffice_unsellable_reason()
                 if reason:
                     raise UserError(_(
-                        "%(order)s: batch/serial %(lot)s of %(product)s cannot be sold: it is "
-                        "%(reason)s. Choose another batch.") % {
+                        "%(order)s: batch/serial %(lot)s of %(product)s cannot be sold "
+                        "(%(reason)s). Choose another batch.") % {
                             "order": line.order_id.name, "lot": choice.lot_id.name,
                             "product": line.product_id.display_name, "reason": reason})
 

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class SaleOrderLineLot(models.Model):
@@ -37,16 +37,50 @@ class SaleOrderLineLot(models.Model):
                                           "quantity is given.")
     life_date = fields.Datetime(related="lot_id.life_date", readonly=True)
     use_date = fields.Datetime(related="lot_id.use_date", readonly=True)
+    # Read from the recorded approval, never written by a client.
+    override_id = fields.Many2one(
+        "cloudoffice.lot.override", string="Approval", compute="_compute_override",
+        help="The recorded approval to sell this batch on this order line although it is "
+             "expired or not released.")
     override_user_id = fields.Many2one(
-        "res.users", string="Override By", readonly=True, copy=False,
+        "res.users", string="Override By", related="override_id.user_id", readonly=True,
         help="Who confirmed selling this batch although it is expired or not released.")
-    override_reason = fields.Char(readonly=True, copy=False,
+    override_reason = fields.Char(related="override_id.reason", readonly=True,
                                   help="Why it may be sold anyway, as the user wrote it.")
 
     _sql_constraints = [
         ("line_lot_location_unique", "unique(sale_line_id, lot_id, location_id)",
          "A batch/serial is chosen only once per order line and location."),
     ]
+
+    @api.depends("sale_line_id", "lot_id")
+    def _compute_override(self):
+        approvals = self.env["cloudoffice.lot.override"].sudo().search([
+            ("sale_line_id", "in", self.mapped("sale_line_id").ids),
+            ("lot_id", "in", self.mapped("lot_id").ids)], order="approved_date, id")
+        latest = {(rec.sale_line_id.id, rec.lot_id.id): rec for rec in approvals}
+        for choice in self:
+            approval = latest.get((choice.sale_line_id.id, choice.lot_id.id))
+            choice.override_id = approval.id if approval else False
+
+    @api.model
+    def create(self, vals):
+        self._cloudoffice_refuse_approval_fields(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._cloudoffice_refuse_approval_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cloudoffice_refuse_approval_fields(self, vals):
+        """Who approved is read from the approval record; no client sets it."""
+        given = sorted(set(vals) & {"override_id", "override_user_id", "override_reason"})
+        if given:
+            raise AccessError(_(
+                "%(fields)s of a chosen batch cannot be set: an approval is recorded by the "
+                "approving user in the batch picker.") % {"fields": ", ".join(given)})
 
     @api.constrains("lot_id", "quantity", "sale_line_id")
     def _check_lot(self):

@@ -107,15 +107,20 @@ class StockMoveLine(models.Model):
         for line in lines.filtered(lambda ml: not ml._lots_opted_out()):
             if not line.lot_id and not (line.lot_name or "").strip() \
                     and not line._counted_without_lot_allowed():
-                kind = _("serial number") if line.tracking == "serial" else _("batch number")
+                values = {
+                    "product": line.product_id.display_name, "document": line._document_label(),
+                    "qty": line.qty_done, "uom": line.product_uom_id.name,
+                    "source": line.location_id.display_name,
+                    "destination": line.location_dest_id.display_name}
+                if line.tracking == "serial":
+                    raise UserError(_(
+                        "%(product)s on %(document)s needs a serial number: %(qty)s %(uom)s "
+                        "from %(source)s to %(destination)s have none. Enter it on the "
+                        "operation line before validating.") % values)
                 raise UserError(_(
-                    "%(product)s on %(document)s needs a %(kind)s: %(qty)s %(uom)s from "
+                    "%(product)s on %(document)s needs a batch number: %(qty)s %(uom)s from "
                     "%(source)s to %(destination)s have none. Enter it on the operation line "
-                    "before validating.") % {
-                        "product": line.product_id.display_name, "document": line._document_label(),
-                        "kind": kind, "qty": line.qty_done, "uom": line.product_uom_id.name,
-                        "source": line.location_id.display_name,
-                        "destination": line.location_dest_id.display_name})
+                    "before validating.") % values)
         # Lines left without a number (allowed above) carry no serial to check.
         serial_lines = lines.filtered(lambda ml: ml.tracking == "serial"
                                       and (ml.lot_id or (ml.lot_name or "").strip()))
@@ -170,6 +175,7 @@ class StockMoveLine(models.Model):
         self._check_lots_before_done()
         self._create_lots_from_names()
         self._check_serials_not_in_stock_yet()
+        self._cloudoffice_check_approved()
         # Sales deliveries never take a batch below zero (Odoo alone would
         # leave a negative quant): what each batch ships from each location.
         shipped = {}
@@ -184,6 +190,56 @@ class StockMoveLine(models.Model):
         if shipped:
             self._cloudoffice_check_not_negative(shipped)
         return result
+
+    # Batches that may not be sold leave for a customer, or go into a
+    # production, only with a recorded approval (cloudoffice.lot.override).
+    # Checked here because every route to "done" passes here: validating,
+    # immediate transfers, backorders, action_done called directly, production.
+
+    def _cloudoffice_needs_approval(self):
+        """Lines whose batch goes to a customer or is consumed in a production."""
+        return self.filtered(lambda ml: ml.lot_id and ml.location_dest_id.usage in (
+            "customer", "production") and ml.location_id.usage != "production")
+
+    @api.multi
+    def _cloudoffice_unapproved(self):
+        """[(move line, reason)] of batches that may not be sold, going where
+        they need an approval, without one."""
+        reasons = {}
+        problems = []
+        for line in self._cloudoffice_needs_approval():
+            lot = line.lot_id
+            if lot.id not in reasons:
+                reasons[lot.id] = lot._cloudoffice_unsellable_reason()
+            if reasons[lot.id]:
+                problems.append((line, reasons[lot.id]))
+        if not problems:
+            return problems
+        lines = self.browse([line.id for line, _reason in problems])
+        approved = self.env["cloudoffice.lot.override"]._cloudoffice_approved_pairs(lines)
+        return [(line, reason) for line, reason in problems
+                if (line.lot_id.id, line.id) not in approved]
+
+    def _cloudoffice_check_approved(self):
+        lines = self.filtered(lambda ml: float_compare(
+            ml.qty_done, 0, precision_rounding=ml.product_uom_id.rounding) > 0)
+        problems = lines._cloudoffice_unapproved()
+        if problems:
+            raise UserError(_(
+                "These batches/serials may not be sold or used, and nobody approved it:\n"
+                "%(lines)s\nChoose other batches, or ask a user allowed to ship expired or "
+                "unreleased batches to approve them on the document.") % {
+                    "lines": self._cloudoffice_problem_text(problems)})
+
+    @api.model
+    def _cloudoffice_problem_text(self, problems):
+        """One line per (move line, reason), for messages."""
+        texts = []
+        for line, reason in problems:
+            texts.append(_("- %(document)s: %(product)s, batch/serial %(lot)s: %(reason)s") % {
+                "document": line._document_label(), "product": line.product_id.display_name,
+                "lot": line.lot_id.name, "reason": reason})
+        return "\n".join(texts)
 
     # Selling: changing a chosen batch/serial on a delivery is possible, and logged.
 
@@ -215,12 +271,18 @@ class StockMoveLine(models.Model):
         chosen = sale_line.lot_choice_ids.mapped("lot_id")
         if self.lot_id in chosen and (not old_lot or old_lot in chosen):
             return
-        message = _(
-            "%(product)s: batch/serial %(new)s instead of %(old)s, changed by %(user)s. Chosen on "
-            "%(order)s: %(chosen)s.") % {
-                "product": self.product_id.display_name, "new": self.lot_id.name or _("none"),
-                "old": old_lot.name or _("none"), "user": self.env.user.name,
-                "order": sale_line.order_id.name, "chosen": ", ".join(chosen.mapped("name"))}
+        values = {"product": self.product_id.display_name, "new": self.lot_id.name,
+                  "old": old_lot.name, "user": self.env.user.name,
+                  "order": sale_line.order_id.name, "chosen": ", ".join(chosen.mapped("name"))}
+        if not self.lot_id:
+            message = _("%(product)s: batch/serial %(old)s removed by %(user)s. Chosen on "
+                        "%(order)s: %(chosen)s.") % values
+        elif not old_lot:
+            message = _("%(product)s: batch/serial %(new)s set by %(user)s. Chosen on "
+                        "%(order)s: %(chosen)s.") % values
+        else:
+            message = _("%(product)s: batch/serial %(new)s instead of %(old)s, changed by "
+                        "%(user)s. Chosen on %(order)s: %(chosen)s.") % values
         self.picking_id.message_post(body=message)
         sale_line.order_id.message_post(body=_("%(picking)s: %(message)s") % {
             "picking": self.picking_id.name, "message": message})

@@ -2,9 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from .lot_override import OVERRIDE_GROUP
 from .stock_production_lot_scan import printable_scan
-
-OVERRIDE_GROUP = "cloudoffice_lots.group_sell_unsellable_lots"
 
 
 class StockPicking(models.Model):
@@ -62,8 +61,7 @@ class StockPicking(models.Model):
         names = lot_model.cloudoffice_scan_names(result, products, scan)
         return scan, result, products, names
 
-    @staticmethod
-    def _cloudoffice_quantity(result, product, scan):
+    def _cloudoffice_quantity(self, result, product, scan):
         """Units a scan stands for: AI 30/37 when present, else one."""
         quantity = (result.quantity if result is not None else None) or 1
         if product.tracking == "serial" and quantity != 1:
@@ -93,13 +91,15 @@ class StockPicking(models.Model):
             name = False
         else:
             name = result.serial if product.tracking == "serial" else result.lot
+            values = {"scan": printable_scan(scan), "product": product.display_name}
+            if not name and product.tracking == "serial":
+                raise UserError(_(
+                    "Scan %(scan)s: %(product)s is tracked by serial number but the scan has "
+                    "none (AI 21).") % values)
             if not name:
                 raise UserError(_(
-                    "Scan %(scan)s: %(product)s is tracked by %(kind)s but the scan has "
-                    "none (AI %(ai)s).") % {
-                        "scan": printable_scan(scan), "product": product.display_name,
-                        "kind": _("serial number") if product.tracking == "serial"
-                        else _("batch"), "ai": "21" if product.tracking == "serial" else "10"})
+                    "Scan %(scan)s: %(product)s is tracked by batch but the scan has none "
+                    "(AI 10).") % values)
         quantity = self._cloudoffice_quantity(result, product, scan)
         lot = self._cloudoffice_receipt_lot(product, name, result) if name else False
         line = self._cloudoffice_receipt_line(moves, lot, scan)
@@ -157,8 +157,6 @@ class StockPicking(models.Model):
             line_qty = product.uom_id._compute_quantity(quantity, line.product_uom_id)
             if float_compare(line.qty_done + line_qty, line.product_uom_qty,
                              precision_rounding=line.product_uom_id.rounding) <= 0:
-                # write(), not assignment: in the scan window's onchange an
-                # assignment would only change the cache
                 line.write({"qty_done": line.qty_done + line_qty})
                 return _("%(product)s %(lot)s: %(done)s of %(reserved)s %(uom)s picked") % {
                     "product": product.display_name, "lot": line.lot_id.name,
@@ -201,50 +199,47 @@ class StockPicking(models.Model):
                     "lot": lot.name, "picking": self.name})
         reserved = self.move_line_ids.filtered(
             lambda ml: ml.product_id == lot.product_id and ml.lot_id).mapped("lot_id.name")
+        values = {"scan": printable_scan(scan), "lot": lot.name,
+                  "product": lot.product_id.display_name, "picking": self.name,
+                  "reserved": ", ".join(sorted(set(reserved)))}
+        if not reserved:
+            return UserError(_(
+                "Scan %(scan)s: %(lot)s of %(product)s is not reserved for %(picking)s, and "
+                "no batch/serial is reserved there yet. Change the reservation on the "
+                "operation's details first.") % values)
         return UserError(_(
             "Scan %(scan)s: %(lot)s of %(product)s is not reserved for %(picking)s. "
             "Reserved: %(reserved)s. Take one of those, or change the reservation on the "
-            "operation's details first.") % {
-                "scan": printable_scan(scan), "lot": lot.name,
-                "product": lot.product_id.display_name, "picking": self.name,
-                "reserved": ", ".join(sorted(set(reserved))) or _("none yet")})
+            "operation's details first.") % values)
 
-    # Expired or unreleased batches leave for a customer only with a recorded override.
+    # Expired or unreleased batches leave for a customer only with a recorded
+    # approval (cloudoffice.lot.override); stock.move.line._action_done
+    # enforces it on every route, this only offers the approval window first.
 
     @api.multi
     def button_validate(self):
         problems = self._cloudoffice_unsellable_lines()
-        if problems and not self.env.context.get("cloudoffice_lot_override_confirmed"):
+        if problems:
             if not self.env.user.has_group(OVERRIDE_GROUP):
                 raise UserError(_(
-                    "These batches/serials may not be sold, so they cannot be delivered:\n%s\n"
-                    "Choose other batches on the delivery, or ask a user allowed to ship expired "
-                    "or unreleased batches.") % self._cloudoffice_problem_text(problems))
+                    "These batches/serials may not be sold, so they cannot be delivered:\n"
+                    "%(lines)s\nChoose other batches on the delivery, or ask a user allowed to "
+                    "ship expired or unreleased batches.") % {
+                        "lines": self._cloudoffice_problem_text(problems)})
             return self.env["cloudoffice.lot.override.confirm"].action_open(self, problems)
         return super().button_validate()
 
     def _cloudoffice_unsellable_lines(self):
-        """[(move line, reason)] of batches going to customers that may not be sold,
-        leaving out those whose sale was already confirmed on the order."""
-        problems = []
+        """[(move line, reason)] of batches going to customers that may not be sold
+        and have no recorded approval (on the transfer or the order line)."""
+        lines = self.env["stock.move.line"]
         for picking in self:
-            lines = picking.move_line_ids.filtered(
-                lambda rec: rec.lot_id and rec.location_dest_id.usage == "customer")
-            if any(lines.mapped("qty_done")):
-                lines = lines.filtered("qty_done")
-            choice_lines = lines.mapped("move_id")._cloudoffice_choice_lines()
-            for line in lines:
-                sale_line = choice_lines[line.move_id.id]
-                if sale_line.lot_choice_ids.filtered(
-                        lambda c, lot=line.lot_id: c.lot_id == lot and c.override_user_id):
-                    continue
-                reason = line.lot_id._cloudoffice_unsellable_reason()
-                if reason:
-                    problems.append((line, reason))
-        return problems
+            picking_lines = picking.move_line_ids.filtered("lot_id")
+            if any(picking_lines.mapped("qty_done")):
+                picking_lines = picking_lines.filtered("qty_done")
+            lines |= picking_lines
+        return lines._cloudoffice_unapproved()
 
-    @staticmethod
-    def _cloudoffice_problem_text(problems):
-        return "\n".join(_("- %(picking)s: %(product)s, batch/serial %(lot)s: %(reason)s") % {
-            "picking": line.picking_id.name, "product": line.product_id.display_name,
-            "lot": line.lot_id.name, "reason": reason} for line, reason in problems)
+    @api.model
+    def _cloudoffice_problem_text(self, problems):
+        return self.env["stock.move.line"]._cloudoffice_problem_text(problems)

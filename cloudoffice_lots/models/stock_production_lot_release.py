@@ -79,7 +79,9 @@ class StockProductionLot(models.Model):
             return _("expired on %s") % fields.Date.to_string(self._cloudoffice_local_date(life_date))
         if release_state is not None and self._cloudoffice_has_release_state() \
                 and release_state not in SELLABLE_RELEASE_STATES:
-            state = dict(self._fields["release_state"]._description_selection(self.env))
+            # a call without context (XML-RPC, cron) still names the state in the user's language
+            env = self.env if self.env.lang else self.with_context(lang=self.env.user.lang).env
+            state = dict(self._fields["release_state"]._description_selection(env))
             return _("not released (%s)") % state.get(release_state, release_state)
         return ""
 

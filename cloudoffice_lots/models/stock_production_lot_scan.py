@@ -55,12 +55,15 @@ class StockProductionLot(models.Model):
                 raise UserError(_(
                     "Scan %s is a shipping container code (SSCC, AI 00), not a batch or serial "
                     "number: scan the label of the goods inside.") % printable_scan(scan))
+            if products:
+                raise UserError(_(
+                    "Scan %(scan)s has no batch (AI 10) or serial number (AI 21) for "
+                    "%(product)s: scan the barcode that carries the batch or serial.") % {
+                        "scan": printable_scan(scan),
+                        "product": ", ".join(products.mapped("display_name"))})
             raise UserError(_(
-                "Scan %(scan)s has no batch (AI 10) or serial number (AI 21)%(product)s: scan "
-                "the barcode that carries the batch or serial.") % {
-                    "scan": printable_scan(scan),
-                    "product": (_(" for %s") % ", ".join(products.mapped("display_name")))
-                    if products else ""})
+                "Scan %(scan)s has no batch (AI 10) or serial number (AI 21): scan the "
+                "barcode that carries the batch or serial.") % {"scan": printable_scan(scan)})
         return names
 
     @api.model
@@ -89,12 +92,16 @@ class StockProductionLot(models.Model):
         if products:
             others = self.search([("name", "in", names), ("product_id", "not in", products.ids)])
             if others:
+                values = {"scan": printable_scan(scan), "name": others[0].name,
+                          "other": others[0].product_id.display_name,
+                          "product": products[0].display_name, "gtin": result.gtin}
+                if others[0].product_id.tracking == "serial":
+                    raise UserError(_(
+                        "Scan %(scan)s: serial number %(name)s belongs to %(other)s, not to "
+                        "%(product)s (GTIN %(gtin)s).") % values)
                 raise UserError(_(
-                    "Scan %(scan)s: %(kind)s %(name)s belongs to %(other)s, not to %(product)s "
-                    "(GTIN %(gtin)s).") % {
-                        "scan": printable_scan(scan), "kind": self._cloudoffice_kind(others[0]),
-                        "name": others[0].name, "other": others[0].product_id.display_name,
-                        "product": products[0].display_name, "gtin": result.gtin})
+                    "Scan %(scan)s: batch %(name)s belongs to %(other)s, not to %(product)s "
+                    "(GTIN %(gtin)s).") % values)
             raise UserError(_(
                 "Scan %(scan)s: %(product)s has no batch or serial number %(name)s.") % {
                     "scan": printable_scan(scan), "product": products[0].display_name,
@@ -126,10 +133,6 @@ class StockProductionLot(models.Model):
             "%(name)s is a batch/serial number of several products (%(products)s): scan the "
             "GS1 barcode, which carries the product's GTIN too.") % {
                 "name": name, "products": ", ".join(lots.mapped("product_id.display_name"))})
-
-    @api.model
-    def _cloudoffice_kind(self, lot):
-        return _("serial number") if lot.product_id.tracking == "serial" else _("batch")
 
     @api.model
     def cloudoffice_scan_page_values(self, text):

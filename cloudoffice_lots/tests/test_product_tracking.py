@@ -77,6 +77,18 @@ class TestProductTracking(LotsCase):
         self.assertIn("12.0", result["warning"]["message"])
         self.assertIn("inventory adjustment", result["warning"]["message"])
 
+    def test_form_keeps_odoo_s_own_warning_when_the_tracking_stays(self):
+        # Stock counted without numbers while tracked by batch: going back to
+        # "batch" in the form changes nothing of ours, and Odoo's warning stays.
+        oil = self._untracked_oil_in_stock(5)
+        template = oil.product_tmpl_id
+        template.tracking = "lot"
+        record = template.new({"tracking": "lot",
+                               "product_variant_ids": [(6, 0, template.product_variant_ids.ids)]})
+        record._origin = template
+        result = record.onchange_tracking()
+        self.assertIn("no lot number", result["warning"]["message"])
+
     def test_batch_of_several_units_cannot_become_a_serial(self):
         self.receive(self.honey, [{"lot_name": "H-1", "qty_done": 12}])
         with self.assertRaises(UserError) as error:

@@ -1,10 +1,5 @@
 """Scan to look up: every form a scanner sends finds the batch/serial, and a
 bad scan says which part is wrong. Also the barcodes computed on a batch."""
-import ast
-import os
-
-from odoo.addons.cloudoffice_lots.gs1 import errors as gs1_errors
-from odoo.addons.cloudoffice_lots.models.gs1_messages import gs1_templates
 from odoo.exceptions import UserError, ValidationError
 
 from .scan_common import ScanCase
@@ -135,16 +130,3 @@ class TestScanLookup(ScanCase):
         self.assertEqual(str(values["dates"]["expiry"]), "2027-01-31")
         self.assertIn(("Open in Odoo", "/web#id=%d&model=stock.production.lot&view_type=form"
                        % self.lot_a.id), values["links"])
-
-
-def test_every_gs1_message_is_marked_for_translation():
-    """gs1/errors.py's templates and their _()-marked copies stay the same."""
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "models", "gs1_messages.py")
-    with open(path, encoding="utf-8") as source:
-        tree = ast.parse(source.read())
-    marked = {node.args[0].value for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_"
-              and node.args and isinstance(node.args[0], ast.Constant)}
-    templates = {value for name, value in vars(gs1_errors).items() if name.startswith("MSG_")}
-    assert templates <= marked
-    assert len(gs1_templates(None)) == len(templates)

@@ -75,22 +75,23 @@ class TestReceiptScan(ScanCase):
         self.assertEqual(receipt.move_line_ids.read(["lot_id", "lot_name", "qty_done"]), before)
         self.assertFalse(self.Lot.search([("name", "=", "BAD")]))
 
-    def test_scan_window_onchange_writes_to_the_receipt(self):
-        """What the web client does when the scanner sends Enter: the onchange RPC."""
+    def test_scan_window_applies_with_its_button_not_on_change(self):
+        """Typing in the scan field changes nothing on the receipt; Apply (what a
+        scanner's Enter presses) does, and the window comes back for the next scan."""
         receipt = self.receipt([(self.paint, 10)])
         Scan = self.env["cloudoffice.picking.scan"].with_context(default_picking_id=receipt.id)
         values = Scan.default_get(list(Scan._fields))
         values.update(scan="(01)09506000134352(37)6(10)WEB-1", log=False, message=False)
-        result = Scan.onchange(values, "scan", Scan._onchange_spec())
-        self.assertEqual(result["value"]["scan"], False)
-        self.assertIn("WEB-1: 6.0 Unit(s) received", result["value"]["log"])
-        # the window keeps its transfer for the next scan
-        self.assertNotIn(result["value"].get("picking_id", receipt.id), (False, None))
-        receipt.invalidate_cache()
+        Scan.onchange(values, "scan", Scan._onchange_spec())
+        self.assertFalse(receipt.move_line_ids.filtered("qty_done"))
+        self.assertFalse(self.Lot.search([("name", "=", "WEB-1")]))
+        wizard = Scan.create(values)
+        action = wizard.action_apply()
+        self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
+        self.assertFalse(wizard.scan)
+        self.assertIn("WEB-1: 6.0 Unit(s) received", wizard.log)
         line = receipt.move_line_ids
         self.assertEqual((line.lot_id.name, line.qty_done), ("WEB-1", 6.0))
-        self.env["stock.move.line"].invalidate_cache()
-        self.assertEqual(self.env["stock.move.line"].browse(line.id).qty_done, 6.0)
 
     def test_scan_wizard_logs_and_reports_errors(self):
         receipt = self.receipt([(self.paint, 10)])
@@ -98,12 +99,13 @@ class TestReceiptScan(ScanCase):
         self.assertEqual(action["res_model"], "cloudoffice.picking.scan")
         wizard = self.env["cloudoffice.picking.scan"].create({"picking_id": receipt.id})
         wizard.scan = "(01)09506000134352(10)W-1"
-        wizard._onchange_scan()
+        wizard.action_apply()
         self.assertFalse(wizard.scan)
         self.assertIn("W-1: 1.0 Unit(s) received", wizard.log)
         wizard.scan = "(01)09506000134352(99)"
-        wizard._onchange_scan()
+        wizard.action_apply()
         self.assertIn("AI (99)", wizard.message)
+        self.assertIn("W-1: 1.0 Unit(s) received", wizard.log)
         self.assertEqual(receipt.move_line_ids.qty_done, 1.0)
 
 
@@ -133,14 +135,12 @@ class TestDeliveryScan(ScanCase):
         order.button_validate()
         self.assertEqual(order.state, "done")
 
-    def test_scan_window_onchange_picks_on_the_delivery(self):
+    def test_scan_window_picks_on_the_delivery(self):
         order = self.delivery_order
-        Scan = self.env["cloudoffice.picking.scan"].with_context(default_picking_id=order.id)
-        values = dict(Scan.default_get(list(Scan._fields)), scan="PA-1", log=False,
-                      message=False)
-        result = Scan.onchange(values, "scan", Scan._onchange_spec())
-        self.assertIn("PA-1: 1.0 of 3.0", result["value"]["log"])
-        self.env["stock.move.line"].invalidate_cache()
+        wizard = self.env["cloudoffice.picking.scan"].create({"picking_id": order.id,
+                                                             "scan": "PA-1"})
+        wizard.action_apply()
+        self.assertIn("PA-1: 1.0 of 3.0", wizard.log)
         line = order.move_line_ids.filtered(lambda ml: ml.lot_id == self.lot_a)
         self.assertEqual(line.qty_done, 1.0)
 

@@ -84,6 +84,8 @@ class TestSecurity(LotsCase):
             "order_line": [(0, 0, {"product_id": self.honey.id, "product_uom_qty": 1})]})
         env["cloudoffice.sale.line.lot"].create({
             "sale_line_id": order.order_line.id, "lot_id": lot.id, "quantity": 1})
+        env["cloudoffice.lot.override"].sudo(env.ref("cloudoffice_lots.user_demo_quality")).create({
+            "lot_id": lot.id, "sale_line_id": order.order_line.id, "reason": "Trade fair sample"})
         self.env.user.write({"company_id": self.main_company.id})
         self.assertTrue(lot.attribute_value_ids and lot.test_ids, "the batch got its data lines")
         self.assertTrue(attribute.option_ids and spec)

@@ -62,7 +62,8 @@ class LotScanLookup(models.TransientModel):
     @api.multi
     def name_get(self):
         # shown in the breadcrumb when a batch is opened from here
-        return [(wizard.id, _("Scan a Batch/Serial")) for wizard in self]
+        name = _("Scan a Batch/Serial")
+        return [(wizard.id, name) for wizard in self]
 
     @api.onchange("scan")
     def _onchange_scan(self):

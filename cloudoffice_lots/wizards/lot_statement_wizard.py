@@ -73,7 +73,8 @@ class LotStatementWizard(models.TransientModel):
         rows = common.dict_rows(self.env.cr)
         partners = self.env["res.partner"].browse([r["partner_id"] for r in rows if r["partner_id"]])
         names = {p.id: p.display_name for p in partners}
-        return [(names.get(r["partner_id"], _("Unknown")), r["quantity"], lot.product_id.uom_id.name)
+        unknown = _("Unknown")
+        return [(names.get(r["partner_id"], unknown), r["quantity"], lot.product_id.uom_id.name)
                 for r in rows]
 
     def _lines_context(self):

@@ -24,35 +24,24 @@ class PickingScan(models.TransientModel):
     message = fields.Char(readonly=True, help="What was wrong with the last scan.")
     log = fields.Text(readonly=True, help="What the scans did, the latest first.")
 
-    @api.onchange("scan")
-    def _onchange_scan(self):
-        if not (self.scan or "").strip():
-            return
-        scan, self.scan = self.scan, False
-        picking, log = self.picking_id, self.log
-        try:
-            # Applied to the real transfer right away: a scan station has no Save button.
-            done = picking.cloudoffice_apply_scan(scan)
-        except UserError as err:
-            self.message = err.name
-            return
-        finally:
-            # Writing the transfer invalidates the cache, which is all this
-            # unsaved window has: put its values back.
-            self.picking_id, self.log = picking, log
-        self.message = False
-        self.log = "\n".join(line for line in (done, self.log or "") if line)
-
     @api.multi
     def action_apply(self):
-        """Apply a typed scan (for keyboards and scanners that send no Enter)."""
+        """Apply the scan to the transfer (a scanner's Enter presses this
+        button, see static/src/js/scan_enter.js), log what it did or say what
+        was wrong, and show the window again for the next scan."""
         self.ensure_one()
-        if (self.scan or "").strip():
-            done = self.picking_id.cloudoffice_apply_scan(self.scan)
-            self.write({"scan": False, "message": False,
-                        "log": "\n".join(line for line in (done, self.log or "") if line)})
+        scan = (self.scan or "").strip()
+        if scan:
+            try:
+                done = self.picking_id.cloudoffice_apply_scan(scan)
+            except UserError as err:
+                # the scan ran in its own savepoint: nothing of it was written
+                self.write({"scan": False, "message": err.name})
+            else:
+                self.write({"scan": False, "message": False,
+                            "log": "\n".join(line for line in (done, self.log or "") if line)})
         return {
-            "name": _("Scan %s") % self.picking_id.name,
+            "name": _("Scan %(picking)s") % {"picking": self.picking_id.name},
             "type": "ir.actions.act_window",
             "res_model": self._name,
             "res_id": self.id,

@@ -12,7 +12,7 @@ from odoo.tools import float_compare, float_round
 
 from ..gs1 import GS1Error
 from ..gs1 import parse as gs1_parse
-from ..models.stock_picking import OVERRIDE_GROUP
+from ..models.lot_override import OVERRIDE_GROUP
 
 UOM_DIGITS = dp.get_precision("Product Unit of Measure")
 #: rows shown at first; the search finds the others
@@ -304,10 +304,13 @@ class SaleLotPicker(models.TransientModel):
         commands = [(5, 0, 0)] + [(0, 0, {
             "sequence": index, "lot_id": row.lot_id.id, "location_id": row.location_id.id,
             "quantity": row.quantity,
-            "override_user_id": self.env.uid if row.lot_id.id in overrides else False,
-            "override_reason": self.override_reason if row.lot_id.id in overrides else False,
         }) for index, row in enumerate(self._chosen_lines())]
         values = {"lot_choice_ids": commands}
+        # The approval is a record made by (and naming) the current user.
+        for lot_id, row in overrides.items():
+            self.env["cloudoffice.lot.override"].create({
+                "lot_id": lot_id, "sale_line_id": line.id, "reason": self.override_reason,
+                "problem": row.unsellable_reason})
         if float_compare(self.ordered_qty, line.product_uom_qty, precision_rounding=self.uom_id.rounding):
             values["product_uom_qty"] = self.ordered_qty
         line.write(values)
