@@ -64,6 +64,7 @@
         "views/label_layout_views.xml",
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
+        "views/assets.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",
