@@ -42,7 +42,7 @@ MAX_PICTOGRAM_MM = 16.0
 TITLE_SCALE = 1.6
 #: Average width of a bold character, in line heights (font size is the
 #: line height / 1.2, a character about 0.6 of it): wider names wrap.
-CHAR_WIDTH_PER_LINE_H = 0.5
+CHAR_WIDTH_PER_LINE_H = 0.45
 MIN_TEXT_BESIDE_MM = 30.0  # pictograms go under narrower text
 
 
@@ -211,7 +211,9 @@ def _title_lines(layout, label, lines, text_w, text_h):
         title_h = min(MAX_LINE_MM * TITLE_SCALE, unit * TITLE_SCALE)
         if line_h < MIN_LINE_MM:
             return None
-        chars = int(text_w / (title_h * CHAR_WIDTH_PER_LINE_H))
+        # One line, shrunk to the width if need be, while that keeps it at
+        # least as large as the other lines; else two lines.
+        chars = int(text_w / (line_h * CHAR_WIDTH_PER_LINE_H))
         wrapped = _wrap(str(title), chars)
         if len(wrapped) == len(title_lines):
             break

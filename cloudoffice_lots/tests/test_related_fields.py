@@ -64,7 +64,7 @@ class TestRelatedFieldsReadonly(SavepointCase):
                     inner = [a.get("name") for a in node.iterancestors("field")
                              if a is not spec and spec in a.iterancestors()][::-1]
                     model = self._model_of(view.model, base + inner)
-                    field = model and model._fields.get(node.get("name"))
+                    field = model._fields.get(node.get("name")) if model is not None else None
                     if field is None or not field.related or field.readonly:
                         continue
                     found.append("%s.%s (%s)" % (model._name, field.name, xmlids[view.id]))

@@ -11,6 +11,9 @@ def create_products(server, tag):
     """An untracked product next to the demo's batch- and serial-tracked ones."""
     sack = server.execute("product.product", "create", {
         "name": "Jute Sack %s" % tag, "default_code": "JS-%s" % tag, "type": "product"})
+    wizard = server.execute("stock.change.product.qty", "create",
+                            {"product_id": sack, "new_quantity": 100})
+    server.execute("stock.change.product.qty", "change_product_qty", [wizard])
     return sack
 
 
@@ -20,9 +23,12 @@ def make_transfer(web, operation, lines):
     page.click(".o_list_button_add")
     page.wait_for_selector(".o_form_view.o_form_editable")
     web.settle()
+    # Inventory > Transfers > Create: the operation type is on "Additional Info"
+    page.click(".o_notebook .nav-tabs a:has-text('Additional Info')")
     pick(web, "picking_type_id", operation)
+    page.click(".o_notebook .nav-tabs a:text-is('Operations')")
     for product, qty in lines:
-        add_line(web, "move_lines", product, qty, "product_uom_qty")
+        add_line(web, "move_lines", product, qty, "product_uom_qty", "quantity_done")
     return save(web)
 
 

@@ -14,14 +14,19 @@ def pick(web, field, text, scope=None):
     return web.settle()
 
 
-def add_line(web, x2many, product, qty, qty_field):
-    """Add a line with ``product`` and ``qty`` to the editable list ``x2many``."""
+def add_line(web, x2many, product, qty, *qty_fields):
+    """Add a line with ``product`` to the editable list ``x2many``, and
+    ``qty`` in the first of ``qty_fields`` the line lets the user edit
+    (Odoo asks the quantity of a tracked product in its details instead)."""
     page = web.page
     page.click("div[name=%s] .o_field_x2many_list_row_add a" % x2many)
     web.settle()
     pick(web, "product_id", product, scope="div[name=%s] .o_selected_row" % x2many)
-    web.type_into(page.locator("div[name=%s] .o_selected_row input[name=%s]" % (x2many, qty_field)),
-                  str(qty))
+    for name in qty_fields:
+        field = page.locator("div[name=%s] .o_selected_row input[name=%s]" % (x2many, name))
+        if field.count():
+            web.type_into(field, str(qty))
+            return
 
 
 def save(web):
