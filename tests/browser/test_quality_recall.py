@@ -2,7 +2,9 @@
 with the one traceability button, reads the screen's title, prints the PDF
 she sends out and exports the spreadsheet."""
 import re
+import subprocess
 import uuid
+from html import unescape
 
 from .user_steps import open_record, pdf_text
 
@@ -38,12 +40,31 @@ def deliver_batch(server, tag):
     return lot
 
 
-def column_of(header_line, value_line, value):
-    """The header whose column ``value`` starts nearest to."""
-    start = value_line.index(value)
-    headers = [(match.start(), match.group(0).strip())
-               for match in re.finditer(r"\S+(?: \S+)*", header_line)]
-    return min(headers, key=lambda header: abs(header[0] - start))[1]
+def pdf_words(path):
+    """[(text, x min, x max, y)] of every word of the PDF's first page, in
+    points, as pdftotext places them (``-bbox``)."""
+    html = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return [(unescape(text), float(x0), float(x1), float(y)) for x0, y, x1, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        html)]
+
+
+def extent(words, text):
+    """(x min, x max) of the words making up ``text`` in ``words``."""
+    parts = text.split()
+    for index in range(len(words) - len(parts) + 1):
+        if [word[0] for word in words[index:index + len(parts)]] == parts:
+            return words[index][1], words[index + len(parts) - 1][2]
+    raise AssertionError("%r not found in %r" % (text, [word[0] for word in words]))
+
+
+def under(header_words, header, row_words, value):
+    """True when ``value`` of the row sits in the column of ``header``: the
+    headers are centred over their column, the values start at its left."""
+    x0, x1 = extent(header_words, header)
+    v0, v1 = extent(row_words, value)
+    return v0 <= (x0 + x1) / 2 <= v1
 
 
 def test_recall_pdf_keeps_each_value_under_its_header(web, tmp_path):
@@ -64,22 +85,27 @@ def test_recall_pdf_keeps_each_value_under_its_header(web, tmp_path):
     assert breadcrumb.endswith("Traceability of HH-%s (Heather Honey %s)" % (tag, tag)), breadcrumb
 
     with page.expect_download(timeout=120000) as download:
-        page.click(".o_form_statusbar button[name=action_print]")
+        page.click(".o_form_statusbar button:has-text('Print PDF')")
     pdf = tmp_path / "trace.pdf"
     download.value.save_as(pdf)
     text = pdf_text(pdf)
     assert "1 customer received HH-%s or a batch made from it." % tag in text, text
-    lines = text.splitlines()
-    header_index = next(index for index, line in enumerate(lines)
-                        if "Phone" in line and "Batch/Serial" in line and "Last Delivery" in line)
-    header = lines[header_index]
-    row = next(line for line in lines[header_index + 1:] if "Nord %s" % tag in line)
-    assert column_of(header, row, "inkop@nord.example.com") == "Email", (header, row)
-    assert column_of(header, row, "Heather Honey") == "Product", (header, row)
-    assert column_of(header, row, "HH-%s" % tag) == "Batch/Serial", (header, row)
-    last_delivery = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", row)
-    assert last_delivery, row
-    assert column_of(header, row, last_delivery.group(0)) == "Last Delivery", (header, row)
+    assert re.search(r"Nord %s +Nord %s +inkop@nord.example.com +Heather Honey %s +HH-%s +6.000"
+                     % (tag, tag, tag, tag), text), text
+
+    # the Affected Customers table: its header line, then the customer's row
+    words = pdf_words(pdf)
+    phone = next(word for word in words if word[0] == "Phone")
+    header = [word for word in words if abs(word[3] - phone[3]) < 1]
+    lot = next(word for word in words if word[0] == "HH-%s" % tag and word[3] > phone[3])
+    row = [word for word in words if abs(word[3] - lot[3]) < 1]
+    for column, value in (("Email", "inkop@nord.example.com"), ("Product", "Heather Honey %s" % tag),
+                          ("Batch/Serial", "HH-%s" % tag), ("Unit", "Unit(s)")):
+        assert under(header, column, row, value), (column, value, header, row)
+    date = next(word[0] for word in row if re.match(r"\d{4}-\d\d-\d\d$", word[0]))
+    assert under(header, "Last Delivery", row, date), (header, row)
+    # the customer has no phone: nothing sits in that column
+    assert not [word for word in row if under(header, "Phone", [word], word[0])], (header, row)
     assert web.js_errors == []
     assert web.server.errors_in_log() == []
 
