@@ -175,7 +175,8 @@ class SaleLotPicker(models.TransientModel):
             "picker_id": self.id, "lot_id": row["lot_id"], "location_id": row["location_id"],
             "available": self.product_id.uom_id._compute_quantity(available, self.uom_id),
             "on_hand": row["on_hand"], "reserved": row["reserved"],
-            "unsellable_reason": reason,
+            # False, not "": the view greys and locks rows whose reason is set.
+            "unsellable_reason": reason or False,
         }
 
     def _load_rows(self, propose=False, name=None):

@@ -152,10 +152,7 @@ def test_picker_on_an_unsaved_quotation_says_to_save_first(web):
     web.login("seller")
     new_quotation(web, customer, [("LH-%s" % tag, 3)])
     page = web.page
-    page.click(".o_form_view")  # leave the line
-    web.settle()
-    button = page.locator("div[name=order_line] tr.o_data_row:has-text('Linden Honey') "
-                          "button[title='Choose batches/serials']")
+    button = page.locator("div[name=order_line] tr.o_data_row button[title='Choose batches/serials']")
     assert button.is_enabled()
     button.click()
     page.wait_for_selector(".o_notification:has-text('save')")
