@@ -23,3 +23,5 @@ from . import test_report_exports
 from . import test_security
 from . import test_field_help
 from . import test_related_fields
+from . import test_sale_lot_picker_guidance
+from . import test_user_wording
