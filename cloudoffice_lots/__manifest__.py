@@ -66,6 +66,7 @@
         "views/lot_override_views.xml",
         "views/webclient_templates.xml",
         "views/digital_link_templates.xml",
+        "views/assets.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

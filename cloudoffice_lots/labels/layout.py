@@ -38,6 +38,11 @@ A4 = (210.0, 297.0)
 MIN_LINE_MM = 1.8  # about 5 pt: smaller is unreadable on a thermal printer
 MAX_LINE_MM = 5.5
 MAX_PICTOGRAM_MM = 16.0
+#: The product name is the label's title: this much taller than other lines.
+TITLE_SCALE = 1.6
+#: Average width of a bold character, in line heights (font size is the
+#: line height / 1.2, a character about 0.6 of it): wider names wrap.
+CHAR_WIDTH_PER_LINE_H = 0.45
 MIN_TEXT_BESIDE_MM = 30.0  # pictograms go under narrower text
 
 
@@ -152,6 +157,13 @@ def place(layout, label):
                 text_h -= size + pad / 2
     lines = text_lines(layout, label)
     if lines:
+        titled = _title_lines(layout, label, lines, text_w, text_h)
+        if titled:
+            y = top
+            for text, bold, line_h in titled:
+                items.append(("text", left, y, text_w, line_h, text, bold))
+                y += line_h
+            return items
         line_h = min(MAX_LINE_MM, text_h / len(lines))
         if line_h < MIN_LINE_MM:
             # Too many lines for the space: keep the first ones, readable.
@@ -160,6 +172,54 @@ def place(layout, label):
         for index, (text, bold) in enumerate(lines):
             items.append(("text", left, top + index * line_h, text_w, line_h, text, bold))
     return items
+
+
+def _wrap(text, chars):
+    """``text`` as is when it has at most ``chars`` characters, else in two
+    lines cut between words, as even as can be.
+
+    >>> _wrap('Organic Acacia Honey 500 g', 15)
+    ['Organic Acacia', 'Honey 500 g']
+    """
+    if len(text) <= chars or " " not in text:
+        return [text]
+    middle = len(text) / 2.0
+    cut = min((index for index, char in enumerate(text) if char == " "),
+              key=lambda index: abs(index - middle))
+    return [text[:cut], text[cut + 1:]]
+
+
+def _title_lines(layout, label, lines, text_w, text_h):
+    """``[(text, bold, line height)]`` with the product name first in
+    larger type (on two lines when long), or None when the label has no
+    name on top or no room for larger type.
+
+    >>> layout = normalise({'width_mm': 100, 'height_mm': 60, 'fields': ['description', 'lot']})
+    >>> [(text, round(h, 2)) for text, _b, h in _title_lines(
+    ...     layout, {'description': 'Acacia Honey'}, [('Acacia Honey', True), ('Batch: B1', True)],
+    ...     90, 30)]
+    [('Acacia Honey', 8.8), ('Batch: B1', 5.5)]
+    """
+    title = label.get("description")
+    if not title or "description" not in layout["fields"] or lines[0][0] != str(title):
+        return None
+    rest = lines[1:]
+    title_lines = [lines[0][0]]
+    for _attempt in range(2):
+        unit = text_h / (len(rest) + TITLE_SCALE * len(title_lines))
+        line_h = min(MAX_LINE_MM, unit)
+        title_h = min(MAX_LINE_MM * TITLE_SCALE, unit * TITLE_SCALE)
+        if line_h < MIN_LINE_MM:
+            return None
+        # One line, shrunk to the width if need be, while that keeps it at
+        # least as large as the other lines; else two lines.
+        chars = int(text_w / (line_h * CHAR_WIDTH_PER_LINE_H))
+        wrapped = _wrap(str(title), chars)
+        if len(wrapped) == len(title_lines):
+            break
+        title_lines = wrapped
+    return ([(text, True, title_h) for text in title_lines]
+            + [(text, bold, line_h) for text, bold in rest])
 
 
 def sheet_positions(layout, count):

@@ -1,12 +1,17 @@
 from collections import OrderedDict
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    # Odoo's related field, shown (invisible) in our moves list: writable, the
+    # web client sent it back on save and wrote the product, which an
+    # Inventory User may not do.
+    has_tracking = fields.Selection(readonly=True)
 
     @api.multi
     def action_cloudoffice_generate_serials(self):

@@ -5,6 +5,7 @@ companies, messages.
 """
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html_escape as escape
 
 from .. import gs1
 from .gs1_messages import gs1_message
@@ -55,10 +56,24 @@ class StockProductionLot(models.Model):
                 kinds = ["gs1_datamatrix", "gs1_128", "qr_digital_link"]
             except UserError as err:
                 lot.gs1_barcode_issue = err.name
+            captions = lot._cloudoffice_barcode_captions()
             lot.barcode_preview = "".join(
-                '<img class="o_cloudoffice_barcode" style="max-height:120px;margin:0 16px 8px 0" '
-                'src="/cloudoffice_lots/lot/%d/barcode.png?kind=%s" alt="%s"/>' % (lot.id, kind, kind)
+                '<figure class="o_cloudoffice_barcode_figure" style="display:inline-block;'
+                'vertical-align:top;margin:0 16px 8px 0;text-align:center">'
+                '<img class="o_cloudoffice_barcode" style="max-height:120px" '
+                'src="/cloudoffice_lots/lot/%d/barcode.png?kind=%s" '
+                'alt="%s"/><figcaption class="text-muted">%s</figcaption></figure>' % (
+                    lot.id, kind, escape(captions[kind]), escape(captions[kind]))
                 for kind in kinds)
+
+    def _cloudoffice_barcode_captions(self):
+        """What each barcode on the form is, in the user's words."""
+        return {
+            "gs1_datamatrix": _("GS1 DataMatrix: product, batch and dates, for 2D scanners"),
+            "gs1_128": _("GS1-128: product, batch and dates, for line scanners"),
+            "qr_digital_link": _("QR code: web link to this batch, for phones"),
+            "code128": _("Code 128: the batch/serial number only"),
+        }
 
     # ------------------------------------------------------------ GS1 data
     def _cloudoffice_gs1_elements(self):

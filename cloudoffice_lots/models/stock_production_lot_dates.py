@@ -13,7 +13,7 @@ from . import lot_dates
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     life_date = fields.Datetime(string="Expiry Date", track_visibility="onchange")
     use_date = fields.Datetime(track_visibility="onchange")

@@ -17,7 +17,7 @@ SELLABLE_RELEASE_STATES = ("released",)
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     quality_block = fields.Boolean(
         string="Blocked", track_visibility="onchange", copy=False,

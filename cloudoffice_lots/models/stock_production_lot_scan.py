@@ -13,7 +13,7 @@ def printable_scan(text):
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def cloudoffice_parse_scan(self, text):

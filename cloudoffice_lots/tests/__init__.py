@@ -24,3 +24,6 @@ from . import test_security
 from . import test_field_help
 from . import test_lot_override
 from . import test_translation_sv
+from . import test_related_fields
+from . import test_sale_lot_picker_guidance
+from . import test_user_wording

@@ -100,5 +100,6 @@ class LabelPrint(models.TransientModel):
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/%s/%d/file/%s?download=true" % (self._name, self.id, file_name),
-            "target": "self",
+            # Downloaded, then the dialog closes (static/src/js/download_action.js).
+            "target": "download",
         }

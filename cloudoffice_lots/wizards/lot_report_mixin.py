@@ -1,10 +1,13 @@
 import base64
 import datetime
+import json
 
 import pytz
+from lxml import etree
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
+from odoo.tools.safe_eval import safe_eval
 
 from ..reports import xlsx_export
 from ..reports.queries import common
@@ -31,6 +34,25 @@ class LotReportMixin(models.AbstractModel):
     export_file = fields.Binary(string="XLSX File", readonly=True, attachment=False,
                                 help="The report as an Excel file, ready to download.")
     export_file_name = fields.Char(readonly=True, help="Name of the Excel file when downloaded.")
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type="form", toolbar=False, submenu=False):
+        """Report filters choose existing batches, products, locations...:
+        no "Create" or "Create and Edit..." in their many2one fields."""
+        result = super().fields_view_get(view_id=view_id, view_type=view_type, toolbar=toolbar,
+                                         submenu=submenu)
+        if view_type != "form":
+            return result
+        arch = etree.fromstring(result["arch"])
+        for node in arch.xpath("//field[not(ancestor::field)]"):
+            field = result["fields"].get(node.get("name"), {})
+            if field.get("type") not in ("many2one", "many2many"):
+                continue
+            options = safe_eval(node.get("options") or "{}")
+            options.update(no_create=True, no_quick_create=True, no_create_edit=True)
+            node.set("options", json.dumps(options))
+        result["arch"] = etree.tostring(arch, encoding="unicode")
+        return result
 
     def _report_company_ids(self):
         """Companies whose batches the user sees: as Odoo 11's record rules
@@ -155,7 +177,8 @@ class LotReportMixin(models.AbstractModel):
             "type": "ir.actions.act_url",
             "url": "/web/content/%s/%d/export_file/%s?download=true" % (
                 self._name, self.id, file_name),
-            "target": "self",
+            # Downloaded, then the dialog closes (static/src/js/download_action.js).
+            "target": "download",
         }
 
     def _check_dates(self, date_from, date_to):
@@ -206,6 +229,8 @@ class LotReportMixin(models.AbstractModel):
             return value or ""
         if field.type == "boolean":
             return _("Yes") if value else ""
+        if field.type in ("char", "text", "html") and not value:
+            return ""
         return value
 
     def _export_tables(self):

@@ -106,9 +106,21 @@ class LotTraceWizard(models.TransientModel):
         wizard = self.create({"lot_id": lots[:1].id, "direction": direction})
         return wizard.action_show()
 
+    @api.multi
+    def name_get(self):
+        """The breadcrumb of the trace says what it traces, not the model's name."""
+        return [(wizard.id, wizard._report_title()) for wizard in self]
+
     def _report_title(self):
         return _("Traceability of %(lot)s (%(product)s)") % {
             "lot": self.lot_id.name, "product": self.lot_id.product_id.display_name}
+
+    def _customers_note(self):
+        if self.customer_count == 1:
+            return _("1 customer received %(lot)s or a batch made from it.") % {
+                "lot": self.lot_id.name}
+        return _("%(count)d customers received %(lot)s or a batch made from it.") % {
+            "count": self.customer_count, "lot": self.lot_id.name}
 
     def _export_param_fields(self):
         return ["lot_id", "product_id", "direction"]
@@ -128,8 +140,7 @@ class LotTraceWizard(models.TransientModel):
         if self.direction in ("downstream", "both"):
             sections.append({
                 "title": _("Affected Customers"),
-                "notes": [_("%(count)d customers received %(lot)s or a batch made from it.")
-                          % {"count": self.customer_count, "lot": self.lot_id.name}],
+                "notes": [self._customers_note()],
                 "columns": customers, "records": self.customer_ids})
             sections.append({"title": _("Downstream: Where It Went"), "notes": [], "columns": moves,
                              "records": self.line_ids.filtered(lambda line: line.direction == "downstream")})

@@ -7,7 +7,7 @@ purchase return (the move is reserved on the chosen batches at once).
 """
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
 from ..gs1 import GS1Error
@@ -60,11 +60,49 @@ class SaleLotPicker(models.TransientModel):
     line_ids = fields.One2many("cloudoffice.sale.lot.picker.line", "picker_id", string="Batches/Serials",
                                help="Batches/serials in stock, first expiry first: enter the "
                                     "quantity to take from each.")
+    proposed = fields.Boolean(
+        string="Proposal Shown",
+        help="The quantities are the automatic first-expiry-first proposal: the first scan "
+             "replaces them by what is scanned.")
+    notice = fields.Text(compute="_compute_notice",
+                         help="Why no batch/serial is offered, and what you can do.")
 
     @api.depends("line_ids.quantity")
     def _compute_chosen_qty(self):
         for picker in self:
             picker.chosen_qty = sum(picker.line_ids.mapped("quantity"))
+
+    @api.depends("line_ids.available", "line_ids.unsellable_reason")
+    def _compute_notice(self):
+        for picker in self:
+            picker.notice = picker._empty_notice()
+
+    def _empty_notice(self):
+        """A word on an empty choice: nothing in stock, all reserved, or only
+        batches that may not be sold (then listed greyed, with the reason)."""
+        rounding = self.uom_id.rounding or 0.001
+        offered = self.line_ids.filtered(
+            lambda rec: not rec.unsellable_reason
+            and float_compare(rec.available, 0, precision_rounding=rounding) > 0)
+        if offered or self.search_text:
+            return False
+        values = {"product": self.product_id.display_name, "location": self.location_id.display_name}
+        unsellable = self.line_ids.filtered("unsellable_reason")
+        if unsellable:
+            notes = [_("No batch of %(product)s in %(location)s may be sold now: the batches in "
+                       "stock are listed greyed below, each with the reason.") % values]
+            if self.can_override:
+                notes.append(_("You may sell them anyway: enter the quantities, tick the confirmation "
+                               "and give a reason."))
+            else:
+                notes.append(_("Ask the quality team to release a batch, or cancel: the line then "
+                               "has no chosen batch and the delivery waits for a sellable one."))
+            return "\n".join(notes)
+        if self.line_ids:
+            return _("All %(product)s in %(location)s is reserved for other orders. Cancel, or "
+                     "ask the warehouse to free a batch.") % values
+        return _("There is no %(product)s in stock in %(location)s. Cancel: the line then has "
+                 "no chosen batch and the delivery waits for the goods to come in.") % values
 
     def _compute_can_override(self):
         allowed = self.env.user.has_group(OVERRIDE_GROUP)
@@ -137,7 +175,8 @@ class SaleLotPicker(models.TransientModel):
             "picker_id": self.id, "lot_id": row["lot_id"], "location_id": row["location_id"],
             "available": self.product_id.uom_id._compute_quantity(available, self.uom_id),
             "on_hand": row["on_hand"], "reserved": row["reserved"],
-            "unsellable_reason": reason,
+            # False, not "": the view greys and locks rows whose reason is set.
+            "unsellable_reason": reason or False,
         }
 
     def _load_rows(self, propose=False, name=None):
@@ -152,9 +191,15 @@ class SaleLotPicker(models.TransientModel):
             lots = self.env["stock.production.lot"].browse({lot_id for lot_id, _loc in chosen})
             rows += availability.available_lots(self.product_id, self.location_id, sellable_only=False,
                                                 lots=lots, include_empty=True)
-        rows += availability.available_lots(self.product_id, self.location_id,
-                                            sellable_only=self._sellable_only(), name=name,
-                                            limit=PICKER_ROWS)
+        offered = availability.available_lots(self.product_id, self.location_id,
+                                              sellable_only=self._sellable_only(), name=name,
+                                              limit=PICKER_ROWS)
+        rows += offered
+        if not offered and self._sellable_only():
+            # Nothing may be sold: show what is in stock, greyed with the
+            # reason, rather than an empty list.
+            rows += availability.available_lots(self.product_id, self.location_id,
+                                                sellable_only=False, name=name, limit=PICKER_ROWS)
         self.line_ids.unlink()
         seen, values_list = set(), []
         for row in rows:
@@ -168,6 +213,7 @@ class SaleLotPicker(models.TransientModel):
             values_list.append(values)
         if propose and not chosen:
             self._propose_fefo(values_list)
+            self.proposed = any(values.get("quantity") for values in values_list)
         line_model = self.env["cloudoffice.sale.lot.picker.line"]
         for values in values_list:
             line_model.create(values)
@@ -202,6 +248,15 @@ class SaleLotPicker(models.TransientModel):
         self.line_ids.write({"quantity": 0.0})
         self._load_rows()
         self._propose_fefo(self.line_ids.sorted("sequence"))
+        self.proposed = True
+        return self._reopen()
+
+    @api.multi
+    def action_clear(self):
+        """Choose nothing: every quantity back to zero, to scan or type anew."""
+        self.ensure_one()
+        self.line_ids.write({"quantity": 0.0})
+        self.proposed = False
         return self._reopen()
 
     @api.onchange("scan")
@@ -234,6 +289,12 @@ class SaleLotPicker(models.TransientModel):
                     "location": self.location_id.display_name}
             line = self.line_ids.new(self._row_values(rows[0], self._own_reserved()))
             self.line_ids |= line
+        if self.proposed:
+            # Scanning says "these ones": the first scan replaces the
+            # automatic proposal instead of adding to it.
+            for other in self.line_ids:
+                other.quantity = 0.0
+            self.proposed = False
         if self.tracking == "serial":
             line.quantity = 1.0
         else:
@@ -384,6 +445,23 @@ class SaleLotPickerLine(models.TransientModel):
                                     help="Why this batch may not be sold (empty: it may).")
     quantity = fields.Float(digits=UOM_DIGITS,
                             help="Quantity to take from this batch; 1 to choose a serial.")
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for line in self:
+            if float_compare(line.quantity, 0, precision_digits=6) < 0:
+                raise ValidationError(_(
+                    "Batch/serial %(lot)s: the quantity to take cannot be negative (%(qty)s). Enter "
+                    "0 to take none.") % {"lot": line.lot_id.name, "qty": line.quantity})
+
+    @api.onchange("quantity")
+    def _onchange_quantity(self):
+        if float_compare(self.quantity, 0, precision_digits=6) >= 0:
+            return None
+        message = _("Batch/serial %(lot)s: the quantity to take cannot be negative (%(qty)s). It "
+                    "is set back to 0.") % {"lot": self.lot_id.name, "qty": self.quantity}
+        self.quantity = 0.0
+        return {"warning": {"title": _("Negative quantity"), "message": message}}
 
     @api.depends("location_id")
     def _compute_warehouse(self):
