@@ -2,7 +2,7 @@
     "name": "Batches and Serial Numbers",
     "summary": "Batch and serial number management: batch data, tests, "
                "certificates, choosing lots when selling, reports, barcodes, labels",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.0.1",
     "category": "Warehouse",
     "website": "https://github.com/cloudoffice/cloudoffice_lots",
     "author": "CloudOffice",
@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "uninstall_hook": "uninstall_hook",
+    "pre_init_hook": "pre_init_hook",
     "depends": [
         "stock",
         "product_expiry",
@@ -64,6 +65,7 @@
         "views/label_layout_views.xml",
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
+        "views/stock_quant_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -26,3 +26,4 @@ from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
 from . import label_layout
+from . import stock_quant

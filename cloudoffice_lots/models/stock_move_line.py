@@ -36,10 +36,10 @@ class StockMoveLine(models.Model):
         values = {"name": self.lot_name.strip(), "product_id": self.product_id.id}
         if self.lot_production_date:
             values["production_date"] = self.lot_production_date
-        for line_field, lot_field in (("lot_life_date", "life_date"), ("lot_use_date", "use_date")):
+        for line_field, lot_field in (("lot_life_date", "expiry_day"),
+                                      ("lot_use_date", "best_before_day")):
             if self[line_field]:
-                values[lot_field] = lot_model._cloudoffice_from_local_date(
-                    fields.Date.from_string(self[line_field]))
+                values[lot_field] = self[line_field]
         if self.lot_supplier_batch:
             values["supplier_batch"] = self.lot_supplier_batch
         if self.move_id.company_id:

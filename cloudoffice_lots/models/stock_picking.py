@@ -118,9 +118,9 @@ class StockPicking(models.Model):
         if result.production_date:
             dates["production_date"] = fields.Date.to_string(result.production_date)
         if result.best_before:
-            dates["use_date"] = lot_model._cloudoffice_from_local_date(result.best_before)
+            dates["best_before_day"] = fields.Date.to_string(result.best_before)
         if result.expiry:
-            dates["life_date"] = lot_model._cloudoffice_from_local_date(result.expiry)
+            dates["expiry_day"] = fields.Date.to_string(result.expiry)
         if lot:
             missing = {field: value for field, value in dates.items() if not lot[field]}
             if missing:
