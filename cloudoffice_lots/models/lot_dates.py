@@ -5,7 +5,7 @@ Dates here are ``datetime.date``, keyed by product_expiry's field names
 (life_date = expiry, use_date = best-before, removal_date, alert_date); the
 Odoo glue (``stock_production_lot_dates.py``) stores them as days.
 """
-import datetime
+import datetime  # noqa: F401 (the doctests use it)
 
 #: the dates a batch has after its production date; the expiry comes last
 DATE_FIELDS = ("life_date", "use_date", "removal_date", "alert_date")

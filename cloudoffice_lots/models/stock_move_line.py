@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from .user_format import format_number
+
 
 class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
@@ -32,7 +34,6 @@ class StockMoveLine(models.Model):
 
     def _lot_values_from_line(self):
         """Values of the batch/serial a receipt line creates from its lot_name."""
-        lot_model = self.env["stock.production.lot"]
         values = {"name": self.lot_name.strip(), "product_id": self.product_id.id}
         if self.lot_production_date:
             values["production_date"] = self.lot_production_date
@@ -98,7 +99,8 @@ class StockMoveLine(models.Model):
                     "%(source)s to %(destination)s have none. Enter it on the operation line "
                     "before validating.") % {
                         "product": line.product_id.display_name, "document": line._document_label(),
-                        "kind": kind, "qty": line.qty_done, "uom": line.product_uom_id.name,
+                        "kind": kind, "qty": format_number(self.env, line.qty_done),
+                        "uom": line.product_uom_id.name,
                         "source": line.location_id.display_name,
                         "destination": line.location_dest_id.display_name})
         # Lines left without a number (allowed above) carry no serial to check.
@@ -113,7 +115,8 @@ class StockMoveLine(models.Model):
                     "quantity %(qty)s: a serial number is one unit, use one line per serial.") % {
                         "serial": line.lot_id.name or line.lot_name,
                         "product": line.product_id.display_name,
-                        "document": line._document_label(), "qty": line.qty_done})
+                        "document": line._document_label(),
+                        "qty": format_number(self.env, line.qty_done)})
         names = Counter((ml.product_id.id, (ml.lot_id.name or ml.lot_name or "").strip())
                         for ml in serial_lines)
         duplicates = sorted(name for (_product, name), count in names.items() if count > 1)

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 from .stock_production_lot_scan import printable_scan
+from .user_format import format_number
 
 OVERRIDE_GROUP = "cloudoffice_lots.group_sell_unsellable_lots"
 
@@ -71,7 +72,7 @@ class StockPicking(models.Model):
                 "Scan %(scan)s: %(product)s is tracked by serial number, but the scan says "
                 "%(qty)s units (AI 30/37). A serial number is one unit.") % {
                     "scan": printable_scan(scan), "product": product.display_name,
-                    "qty": quantity})
+                    "qty": format_number(product.env, quantity)})
         return quantity
 
     # --------------------------------------------------------------- receipts
@@ -108,7 +109,7 @@ class StockPicking(models.Model):
                     "qty_done": line.qty_done + line_qty})
         return _("%(product)s%(lot)s: %(qty)s %(uom)s received") % {
             "product": product.display_name, "lot": " %s" % name if name else "",
-            "qty": line.qty_done, "uom": line.product_uom_id.name}
+            "qty": format_number(self.env, line.qty_done), "uom": line.product_uom_id.name}
 
     def _cloudoffice_receipt_lot(self, product, name, result):
         """The batch/serial of a receipt scan, created with the scan's dates if new."""
@@ -162,7 +163,8 @@ class StockPicking(models.Model):
                 line.write({"qty_done": line.qty_done + line_qty})
                 return _("%(product)s %(lot)s: %(done)s of %(reserved)s %(uom)s picked") % {
                     "product": product.display_name, "lot": line.lot_id.name,
-                    "done": line.qty_done, "reserved": line.product_uom_qty,
+                    "done": format_number(self.env, line.qty_done),
+                    "reserved": format_number(self.env, line.product_uom_qty),
                     "uom": line.product_uom_id.name}
         line = lines[0]
         raise UserError(_(

@@ -71,20 +71,20 @@ class StockProductionLot(models.Model):
 
     life_date = fields.Datetime(
         string="Expiry Date and Time", compute="_compute_cloudoffice_datetimes",
-        inverse="_inverse_life_date", store=True,
+        inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The expiry date at 12:00 UTC, for Odoo's stock rules; edit the Expiry Date.")
     use_date = fields.Datetime(
         string="Best Before Date and Time", compute="_compute_cloudoffice_datetimes",
-        inverse="_inverse_use_date", store=True,
+        inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The best-before date at 12:00 UTC, for Odoo's stock rules; edit Best Before.")
     removal_date = fields.Datetime(
         string="Removal Date and Time", compute="_compute_cloudoffice_datetimes",
-        inverse="_inverse_removal_date", store=True,
+        inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The removal date at 12:00 UTC, used by first-expiry-first-out picking; edit "
              "the Removal Date.")
     alert_date = fields.Datetime(
         string="Alert Date and Time", compute="_compute_cloudoffice_datetimes",
-        inverse="_inverse_alert_date", store=True,
+        inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The alert date at 12:00 UTC, used by Odoo's expiry alerts; edit the Alert Date.")
 
     @api.depends("expiry_day")
@@ -188,30 +188,25 @@ class StockProductionLot(models.Model):
             for datetime_field, day_field in DAY_FIELDS.items():
                 lot[datetime_field] = lot._cloudoffice_stored_datetime(lot[day_field])
 
-    def _cloudoffice_inverse_datetime(self, datetime_field):
-        day_field = DAY_FIELDS[datetime_field]
+    def _inverse_cloudoffice_datetimes(self):
+        """Datetimes written (by code that knows only product_expiry) set
+        their days, all in one write so that none is recomputed from another
+        written with it; then they are stored at noon UTC of their day."""
         for lot in self:
-            day = lot._cloudoffice_local_date(lot[datetime_field])
-            day = fields.Date.to_string(day) if day else False
-            if lot[day_field] != day:
-                lot[day_field] = day
-            # the value written stays protected from recomputation: store it
-            # at noon UTC here (writing it back lands on the same day)
-            stored = lot._cloudoffice_stored_datetime(day)
-            if lot[datetime_field] != stored:
-                lot[datetime_field] = stored
-
-    def _inverse_life_date(self):
-        self._cloudoffice_inverse_datetime("life_date")
-
-    def _inverse_use_date(self):
-        self._cloudoffice_inverse_datetime("use_date")
-
-    def _inverse_removal_date(self):
-        self._cloudoffice_inverse_datetime("removal_date")
-
-    def _inverse_alert_date(self):
-        self._cloudoffice_inverse_datetime("alert_date")
+            days = {}
+            for datetime_field, day_field in DAY_FIELDS.items():
+                if lot[datetime_field] != lot._cloudoffice_stored_datetime(lot[day_field]):
+                    day = lot._cloudoffice_local_date(lot[datetime_field])
+                    days[day_field] = fields.Date.to_string(day) if day else False
+            if days:
+                lot.write(days)
+            # the values written stay protected from recomputation: store
+            # them at noon here (writing them back lands on the same days)
+            stored = {datetime_field: lot._cloudoffice_stored_datetime(lot[day_field])
+                      for datetime_field, day_field in DAY_FIELDS.items()}
+            stored = {name: value for name, value in stored.items() if lot[name] != value}
+            if stored:
+                lot.write(stored)
 
     # -- consistency -------------------------------------------------------------
 
