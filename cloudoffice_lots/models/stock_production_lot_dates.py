@@ -70,20 +70,20 @@ class StockProductionLot(models.Model):
         help="Days from today to the expiry date; 0 or less once expired.")
 
     life_date = fields.Datetime(
-        string="Expiry Date and Time", compute="_compute_cloudoffice_datetimes",
+        string="Expiry Date and Time", compute="_compute_life_date",
         inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The expiry date at 12:00 UTC, for Odoo's stock rules; edit the Expiry Date.")
     use_date = fields.Datetime(
-        string="Best Before Date and Time", compute="_compute_cloudoffice_datetimes",
+        string="Best Before Date and Time", compute="_compute_use_date",
         inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The best-before date at 12:00 UTC, for Odoo's stock rules; edit Best Before.")
     removal_date = fields.Datetime(
-        string="Removal Date and Time", compute="_compute_cloudoffice_datetimes",
+        string="Removal Date and Time", compute="_compute_removal_date",
         inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The removal date at 12:00 UTC, used by first-expiry-first-out picking; edit "
              "the Removal Date.")
     alert_date = fields.Datetime(
-        string="Alert Date and Time", compute="_compute_cloudoffice_datetimes",
+        string="Alert Date and Time", compute="_compute_alert_date",
         inverse="_inverse_cloudoffice_datetimes", store=True,
         help="The alert date at 12:00 UTC, used by Odoo's expiry alerts; edit the Alert Date.")
 
@@ -106,11 +106,15 @@ class StockProductionLot(models.Model):
         if not self:
             return {}
         dates = super()._get_dates(product_id)
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        # product_expiry counts from datetime.now(): comparing dates on that
+        # same clock gives its day counts exactly (a local time zone would
+        # shift one of them by a day across a change to summer time)
+        counted_from = datetime.datetime.now().date()
         start = fields.Date.from_string(self[:1].production_date) if self[:1].production_date \
-            else today
-        days = {field: self._cloudoffice_day_of(value) for field, value in dates.items() if value}
-        days = lot_dates.shift_dates(today, start, days)
+            else fields.Date.from_string(fields.Date.context_today(self))
+        days = {field: fields.Datetime.from_string(value).date()
+                for field, value in dates.items() if value}
+        days = lot_dates.shift_dates(counted_from, start, days)
         return {field: self._cloudoffice_stored_datetime(days.get(field)) for field in dates}
 
     # -- days <-> Datetimes ----------------------------------------------------
@@ -182,24 +186,46 @@ class StockProductionLot(models.Model):
     def _inverse_cloudoffice_day(self):
         """A day typed in is stored as it is (the field is stored)."""
 
-    @api.depends(*DAY_FIELDS.values())
-    def _compute_cloudoffice_datetimes(self):
+    # One compute per Datetime: computing one must not overwrite another
+    # that was just written and is waiting for its inverse.
+    def _cloudoffice_compute_datetime(self, datetime_field):
         for lot in self:
-            for datetime_field, day_field in DAY_FIELDS.items():
-                lot[datetime_field] = lot._cloudoffice_stored_datetime(lot[day_field])
+            lot[datetime_field] = lot._cloudoffice_stored_datetime(lot[DAY_FIELDS[datetime_field]])
+
+    @api.depends("expiry_day")
+    def _compute_life_date(self):
+        self._cloudoffice_compute_datetime("life_date")
+
+    @api.depends("best_before_day")
+    def _compute_use_date(self):
+        self._cloudoffice_compute_datetime("use_date")
+
+    @api.depends("removal_day")
+    def _compute_removal_date(self):
+        self._cloudoffice_compute_datetime("removal_date")
+
+    @api.depends("alert_day")
+    def _compute_alert_date(self):
+        self._cloudoffice_compute_datetime("alert_date")
 
     def _inverse_cloudoffice_datetimes(self):
         """Datetimes written (by code that knows only product_expiry) set
         their days, all in one write so that none is recomputed from another
         written with it; then they are stored at noon UTC of their day."""
+        written = {}
         for lot in self:
             days = {}
             for datetime_field, day_field in DAY_FIELDS.items():
                 if lot[datetime_field] != lot._cloudoffice_stored_datetime(lot[day_field]):
                     day = lot._cloudoffice_local_date(lot[datetime_field])
                     days[day_field] = fields.Date.to_string(day) if day else False
-            if days:
-                lot.write(days)
+            written[lot] = days
+        # what create() left to compute is computed first, or it would
+        # overwrite the days written here
+        self.recompute()
+        for lot in self:
+            if written[lot]:
+                lot.write(written[lot])
             # the values written stay protected from recomputation: store
             # them at noon here (writing them back lands on the same days)
             stored = {datetime_field: lot._cloudoffice_stored_datetime(lot[day_field])

@@ -12,6 +12,7 @@ class TestUserFormat(ScanCase):
         cls.env["res.lang"].load_lang("sv_SE")
         cls.swede = cls.env["res.users"].create({
             "name": "Karin Svensson", "login": "karin.format", "lang": "sv_SE",
+            "email": "karin@example.com",
             "tz": "Europe/Stockholm",
             "groups_id": [(6, 0, [cls.env.ref("stock.group_stock_user").id,
                                   cls.env.ref("stock.group_production_lot").id])]})
