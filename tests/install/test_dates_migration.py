@@ -27,7 +27,7 @@ def test_upgrade_turns_local_midnights_into_days(database_copy):  # noqa: F811
         assert not [line for line in log if " ERROR " in line or " CRITICAL " in line]
     check = """
         cr.execute("SELECT expiry_day::text, best_before_day::text, life_date::text, "
-                   "use_date::text FROM stock_production_lot WHERE id IN (%s, %s) ORDER BY id = %s DESC",
+                   "use_date::text FROM stock_production_lot WHERE id IN (%%s, %%s) ORDER BY id = %%s DESC",
                    (%d, %d, %d))
         for row in cr.fetchall():
             print('|'.join(row))
