@@ -10,31 +10,41 @@ zone of the user who created the batch (UTC when unknown), and the Datetime
 is then stored at 12:00 UTC of that day. Idempotent: days already filled are
 kept, and a Datetime at 12:00 UTC is read as its own day.
 """
-from psycopg2 import sql
+_ADD_COLUMNS = """
+ALTER TABLE stock_production_lot
+    ADD COLUMN IF NOT EXISTS expiry_day date,
+    ADD COLUMN IF NOT EXISTS best_before_day date,
+    ADD COLUMN IF NOT EXISTS removal_day date,
+    ADD COLUMN IF NOT EXISTS alert_day date"""
 
-#: product_expiry's Datetime column -> the day column
-DAY_COLUMNS = (
-    ("life_date", "expiry_day"),
-    ("use_date", "best_before_day"),
-    ("removal_date", "removal_day"),
-    ("alert_date", "alert_day"),
-)
+# The day a Datetime stands for: its UTC day at 12:00 UTC (already
+# converted), else its day in the time zone of the batch's creator.
+_DAY_OF = """CASE WHEN lot.{moment}::time = '12:00' THEN lot.{moment}::date
+                  ELSE (lot.{moment} AT TIME ZONE 'UTC' AT TIME ZONE tz.name)::date END"""
 
 _FILL = """
+WITH tz AS (
+    SELECT lot.id, COALESCE((SELECT p.tz FROM res_users u
+                               JOIN res_partner p ON p.id = u.partner_id
+                              WHERE u.id = lot.create_uid
+                                AND p.tz IN (SELECT name FROM pg_timezone_names)),
+                            'UTC') AS name
+      FROM stock_production_lot lot
+)
 UPDATE stock_production_lot lot
-   SET {day} = CASE WHEN lot.{moment}::time = '12:00' THEN lot.{moment}::date
-                    ELSE (lot.{moment} AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(
-                             (SELECT p.tz FROM res_users u
-                                JOIN res_partner p ON p.id = u.partner_id
-                               WHERE u.id = lot.create_uid
-                                 AND p.tz IN (SELECT name FROM pg_timezone_names)),
-                             'UTC'))::date END
- WHERE lot.{moment} IS NOT NULL AND lot.{day} IS NULL"""
+   SET expiry_day = COALESCE(lot.expiry_day, """ + _DAY_OF.format(moment="life_date") + """),
+       best_before_day = COALESCE(lot.best_before_day, """ + _DAY_OF.format(moment="use_date") + """),
+       removal_day = COALESCE(lot.removal_day, """ + _DAY_OF.format(moment="removal_date") + """),
+       alert_day = COALESCE(lot.alert_day, """ + _DAY_OF.format(moment="alert_date") + """)
+  FROM tz
+ WHERE tz.id = lot.id"""
 
 _NORMALISE = """
 UPDATE stock_production_lot
-   SET {moment} = {day} + TIME '12:00'
- WHERE {day} IS NOT NULL AND {moment} IS DISTINCT FROM {day} + TIME '12:00'"""
+   SET life_date = expiry_day + TIME '12:00',
+       use_date = best_before_day + TIME '12:00',
+       removal_date = removal_day + TIME '12:00',
+       alert_date = alert_day + TIME '12:00'"""
 
 _QUANT_REMOVAL = """
 UPDATE stock_quant q
@@ -51,17 +61,10 @@ def _columns(cr, table):
 
 def dates_to_days(cr):
     """Fill the day columns from the Datetimes, then store those at noon UTC."""
-    lot_columns = _columns(cr, "stock_production_lot")
-    if not lot_columns:
-        return
-    for moment, day in DAY_COLUMNS:
-        names = {"moment": sql.Identifier(moment), "day": sql.Identifier(day)}
-        if day not in lot_columns:
-            cr.execute(sql.SQL("ALTER TABLE stock_production_lot ADD COLUMN {day} date")
-                       .format(**names))
-        if moment not in lot_columns:
-            continue
-        cr.execute(sql.SQL(_FILL).format(**names))
-        cr.execute(sql.SQL(_NORMALISE).format(**names))
+    if "life_date" not in _columns(cr, "stock_production_lot"):
+        return  # product_expiry not installed yet: nothing dated
+    cr.execute(_ADD_COLUMNS)
+    cr.execute(_FILL)
+    cr.execute(_NORMALISE)
     if "removal_date" in _columns(cr, "stock_quant"):
         cr.execute(_QUANT_REMOVAL)
