@@ -30,7 +30,7 @@ def test_upgrade_turns_local_midnights_into_days(database_copy):  # noqa: F811
                    "use_date::text FROM stock_production_lot WHERE id IN (%%s, %%s) ORDER BY id = %%s DESC",
                    (%d, %d, %d))
         for row in cr.fetchall():
-            print('|'.join(row))
+            print('|'.join(str(value) for value in row))
         cr.execute("SELECT latest_version FROM ir_module_module WHERE name = 'cloudoffice_lots'")
         print(cr.fetchone()[0])
         """ % (lot_id, other_id, lot_id)
