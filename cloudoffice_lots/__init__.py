@@ -2,6 +2,7 @@ from . import controllers
 from . import models
 from . import reports
 from . import wizards
+from .dates_upgrade import dates_to_days
 
 
 def uninstall_hook(cr, registry):
@@ -16,3 +17,8 @@ def uninstall_hook(cr, registry):
     env["cloudoffice.lot.attribute.value"].search([]).unlink()
     snapshots.drop(cr)
     indexes.drop(cr)
+
+
+def pre_init_hook(cr):
+    """Batches that product_expiry already dated get their days (see dates_upgrade)."""
+    dates_to_days(cr)

@@ -2,7 +2,7 @@
     "name": "Batches and Serial Numbers",
     "summary": "Batch and serial number management: batch data, tests, "
                "certificates, choosing lots when selling, reports, barcodes, labels",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.0.1",
     "category": "Warehouse",
     "website": "https://github.com/cloudoffice/cloudoffice_lots",
     "author": "CloudOffice",
@@ -11,6 +11,7 @@
     "development_status": "Alpha",
     "installable": True,
     "uninstall_hook": "uninstall_hook",
+    "pre_init_hook": "pre_init_hook",
     "depends": [
         "stock",
         "product_expiry",
@@ -67,6 +68,7 @@
         "views/webclient_templates.xml",
         "views/digital_link_templates.xml",
         "views/assets.xml",
+        "views/stock_quant_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -28,3 +28,4 @@ from . import hazard_pictogram
 from . import label_layout
 from . import lot_override
 from . import stock_production_lot_public
+from . import stock_quant

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .user_format import format_number
 from .value_parsing import parse_boolean, parse_date, parse_number
 
 
@@ -96,12 +97,13 @@ class LotAttributeValue(models.Model):
         return _("one of: %s") % ", ".join(self.attribute_id.option_ids.mapped("name"))
 
     def display_value(self):
-        """The value as a label shows it: '12.5 %', '2026-03-31', 'Yes'."""
+        """The value as a label shows it: '12.5 %' ('12,5 %' in Swedish), '2026-03-31', 'Yes'."""
         self.ensure_one()
         if not (self.value or "").strip():
             return ""
         if self.value_type == "number":
-            return ("%g %s" % (self.value_number, self.unit or "")).strip()
+            return ("%s %s" % (format_number(self.env, self.value_number),
+                               self.unit or "")).strip()
         if self.value_type == "boolean":
             return _("Yes") if self.value_boolean else _("No")
         if self.value_type == "selection":

@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from .user_format import format_number
+
 
 class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
@@ -32,14 +34,13 @@ class StockMoveLine(models.Model):
 
     def _lot_values_from_line(self):
         """Values of the batch/serial a receipt line creates from its lot_name."""
-        lot_model = self.env["stock.production.lot"]
         values = {"name": self.lot_name.strip(), "product_id": self.product_id.id}
         if self.lot_production_date:
             values["production_date"] = self.lot_production_date
-        for line_field, lot_field in (("lot_life_date", "life_date"), ("lot_use_date", "use_date")):
+        for line_field, lot_field in (("lot_life_date", "expiry_day"),
+                                      ("lot_use_date", "best_before_day")):
             if self[line_field]:
-                values[lot_field] = lot_model._cloudoffice_from_local_date(
-                    fields.Date.from_string(self[line_field]))
+                values[lot_field] = self[line_field]
         if self.lot_supplier_batch:
             values["supplier_batch"] = self.lot_supplier_batch
         if self.move_id.company_id:
@@ -109,7 +110,7 @@ class StockMoveLine(models.Model):
                     and not line._counted_without_lot_allowed():
                 values = {
                     "product": line.product_id.display_name, "document": line._document_label(),
-                    "qty": line.qty_done, "uom": line.product_uom_id.name,
+                    "qty": format_number(self.env, line.qty_done), "uom": line.product_uom_id.name,
                     "source": line.location_id.display_name,
                     "destination": line.location_dest_id.display_name}
                 if line.tracking == "serial":
@@ -133,7 +134,8 @@ class StockMoveLine(models.Model):
                     "quantity %(qty)s: a serial number is one unit, use one line per serial.") % {
                         "serial": line.lot_id.name or line.lot_name,
                         "product": line.product_id.display_name,
-                        "document": line._document_label(), "qty": line.qty_done})
+                        "document": line._document_label(),
+                        "qty": format_number(self.env, line.qty_done)})
         names = Counter((ml.product_id.id, (ml.lot_id.name or ml.lot_name or "").strip())
                         for ml in serial_lines)
         duplicates = sorted(name for (_product, name), count in names.items() if count > 1)

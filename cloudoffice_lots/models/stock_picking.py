@@ -4,6 +4,7 @@ from odoo.tools import float_compare
 
 from .lot_override import OVERRIDE_GROUP
 from .stock_production_lot_scan import printable_scan
+from .user_format import format_number
 
 
 class StockPicking(models.Model):
@@ -69,7 +70,7 @@ class StockPicking(models.Model):
                 "Scan %(scan)s: %(product)s is tracked by serial number, but the scan says "
                 "%(qty)s units (AI 30/37). A serial number is one unit.") % {
                     "scan": printable_scan(scan), "product": product.display_name,
-                    "qty": quantity})
+                    "qty": format_number(product.env, quantity)})
         return quantity
 
     # --------------------------------------------------------------- receipts
@@ -108,7 +109,7 @@ class StockPicking(models.Model):
                     "qty_done": line.qty_done + line_qty})
         return _("%(product)s%(lot)s: %(qty)s %(uom)s received") % {
             "product": product.display_name, "lot": " %s" % name if name else "",
-            "qty": line.qty_done, "uom": line.product_uom_id.name}
+            "qty": format_number(self.env, line.qty_done), "uom": line.product_uom_id.name}
 
     def _cloudoffice_receipt_lot(self, product, name, result):
         """The batch/serial of a receipt scan, created with the scan's dates if new."""
@@ -118,9 +119,9 @@ class StockPicking(models.Model):
         if result.production_date:
             dates["production_date"] = fields.Date.to_string(result.production_date)
         if result.best_before:
-            dates["use_date"] = lot_model._cloudoffice_from_local_date(result.best_before)
+            dates["best_before_day"] = fields.Date.to_string(result.best_before)
         if result.expiry:
-            dates["life_date"] = lot_model._cloudoffice_from_local_date(result.expiry)
+            dates["expiry_day"] = fields.Date.to_string(result.expiry)
         if lot:
             missing = {field: value for field, value in dates.items() if not lot[field]}
             if missing:
@@ -160,7 +161,8 @@ class StockPicking(models.Model):
                 line.write({"qty_done": line.qty_done + line_qty})
                 return _("%(product)s %(lot)s: %(done)s of %(reserved)s %(uom)s picked") % {
                     "product": product.display_name, "lot": line.lot_id.name,
-                    "done": line.qty_done, "reserved": line.product_uom_qty,
+                    "done": format_number(self.env, line.qty_done),
+                    "reserved": format_number(self.env, line.product_uom_qty),
                     "uom": line.product_uom_id.name}
         line = lines[0]
         raise UserError(_(

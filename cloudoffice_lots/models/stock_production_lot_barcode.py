@@ -91,8 +91,8 @@ class StockProductionLot(models.Model):
         return {
             "production_date": (fields.Date.from_string(self.production_date)
                                 if self.production_date else None),
-            "best_before": self._cloudoffice_local_date(self.use_date),
-            "expiry": self._cloudoffice_local_date(self.life_date),
+            "best_before": fields.Date.from_string(self.best_before_day) if self.best_before_day else None,
+            "expiry": fields.Date.from_string(self.expiry_day) if self.expiry_day else None,
         }
 
     @api.model

@@ -5,6 +5,8 @@ both read their pieces from here so that they cannot drift apart.
 """
 from odoo import _, api, fields, models
 
+from .user_format import format_day
+
 RELEASE_STATES = [
     ("pending", "Awaiting tests"),
     ("failed", "Failed tests"),
@@ -76,7 +78,7 @@ class StockProductionLot(models.Model):
         """The rule itself, on values (as the availability query returns them)."""
         at_date = at_date or fields.Datetime.now()
         if life_date and life_date <= at_date:
-            return _("expired on %s") % fields.Date.to_string(self._cloudoffice_local_date(life_date))
+            return _("expired on %s") % format_day(self.env, self._cloudoffice_local_date(life_date))
         if release_state is not None and self._cloudoffice_has_release_state() \
                 and release_state not in SELLABLE_RELEASE_STATES:
             # a call without context (XML-RPC, cron) still names the state in the user's language
@@ -96,7 +98,7 @@ class StockProductionLot(models.Model):
         self.ensure_one()
         if self.product_id.tracking == "serial":
             return _("Serial %s") % self.name
-        if self.life_date:
+        if self.expiry_day:
             return _("Batch %(name)s (exp. %(date)s)") % {
-                "name": self.name, "date": self._cloudoffice_local_date(self.life_date)}
+                "name": self.name, "date": format_day(self.env, self.expiry_day)}
         return _("Batch %s") % self.name

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 
 from .. import gs1
 from .gs1_messages import gs1_user_error
+from .user_format import UserFormat
 
 
 def printable_scan(text):
@@ -141,9 +142,11 @@ class StockProductionLot(models.Model):
         moves = self.env["stock.move.line"].search(
             [("lot_id", "=", lot.id), ("state", "=", "done")], order="date desc, id desc",
             limit=50)
+        fmt = UserFormat(self.env)
         return {
             "lot": lot,
-            "dates": lot._cloudoffice_dates(),
+            "fmt": fmt,
+            "dates": {key: fmt.day(value) for key, value in lot._cloudoffice_dates().items()},
             "quants": lot.internal_quant_ids,
             "tests": lot.test_ids,
             "certificates": lot.certificate_ids,

@@ -42,8 +42,8 @@ class LotBalanceLine(models.TransientModel):
     closing = fields.Float(readonly=True,
                            digits=dp.get_precision("Product Unit of Measure"),
                            help="Balance at the end of the period's last day.")
-    life_date = fields.Datetime(related="lot_id.life_date", string="Expiry Date", readonly=True)
-    use_date = fields.Datetime(related="lot_id.use_date", string="Best Before", readonly=True)
+    life_date = fields.Date(related="lot_id.expiry_day", string="Expiry Date", readonly=True)
+    use_date = fields.Date(related="lot_id.best_before_day", string="Best Before", readonly=True)
 
     def init(self):
         # The report queries read done move lines by batch and date, and

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.addons import decimal_precision as dp
 
 BUCKETS = [
@@ -38,16 +38,17 @@ class LotExpiryLine(models.TransientModel):
     quantity = fields.Float(readonly=True,
                             digits=dp.get_precision("Product Unit of Measure"),
                             help="In stock, or delivered minus returned for a customer.")
-    life_date = fields.Datetime(string="Expiry Date", readonly=True,
-                                help="Day the batch expires and may no longer be used or sold.")
-    use_date = fields.Datetime(string="Best Before", readonly=True,
-                               help="Day until which the batch is at its best; it may still be "
-                                    "sold after it.")
-    removal_date = fields.Datetime(readonly=True,
-                                   help="Day the batch should be taken out of stock, ahead of its "
-                                        "expiry.")
-    alert_date = fields.Datetime(readonly=True,
-                                 help="Day from which the batch is flagged as about to expire.")
+    # Days, as the batch's own expiry_day etc. (see stock_production_lot_dates.py)
+    life_date = fields.Date(string="Expiry Date", readonly=True,
+                            help="Day the batch expires and may no longer be used or sold.")
+    use_date = fields.Date(string="Best Before", readonly=True,
+                           help="Day until which the batch is at its best; it may still be "
+                                "sold after it.")
+    removal_date = fields.Date(readonly=True,
+                               help="Day the batch should be taken out of stock, ahead of its "
+                                    "expiry.")
+    alert_date = fields.Date(readonly=True,
+                             help="Day from which the batch is flagged as about to expire.")
     days_left = fields.Integer(readonly=True, group_operator="min",
                                help="Days until the expiry date; negative once expired.")
     bucket = fields.Selection(BUCKETS, string="Expiry", readonly=True,
@@ -55,3 +56,23 @@ class LotExpiryLine(models.TransientModel):
                                    "No Expiry Date.")
     alert_reached = fields.Boolean(readonly=True,
                                    help="The batch's alert date has passed.")
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Buckets in the order of time (Expired, Expiring Soon, Later, No
+        Expiry Date), and quantities summed only within one product: a total
+        of kilograms and pieces means nothing."""
+        groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit,
+                                    orderby=orderby, lazy=lazy)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        if groupby and groupby[0] == "bucket" and not orderby:
+            rank = {key: index for index, (key, _label) in enumerate(BUCKETS)}
+            groups.sort(key=lambda group: rank.get(group.get("bucket"), len(rank)))
+        if "product_id" not in groupby[:1 if lazy else None]:
+            for group in groups:
+                if "quantity" in group and group.get("__domain") is not None:
+                    products = super().read_group(group["__domain"], ["product_id"],
+                                                  ["product_id"], lazy=True)
+                    if len(products) > 1:
+                        group["quantity"] = False
+        return groups

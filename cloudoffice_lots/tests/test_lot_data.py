@@ -52,6 +52,10 @@ class TestLotData(LotsCase):
         self.value_line(lot, self.harvest).value = "2026-08-15"
         self.assertEqual(self.value_line(lot, self.moisture).value_number, 17.2)
         self.assertEqual(self.value_line(lot, self.moisture).display_value(), "17.2 %")
+        # a Swedish reader gets the decimal comma, as for the test results
+        self.env["res.lang"].load_lang("sv_SE")
+        swedish = self.value_line(lot, self.moisture).with_context(lang="sv_SE")
+        self.assertEqual(swedish.display_value(), "17,2 %")
         self.assertTrue(self.value_line(lot, self.organic).value_boolean)
         self.assertEqual(self.value_line(lot, self.grade).option_id.name, "Premium")
         self.assertEqual(self.value_line(lot, self.harvest).value_date, "2026-08-15")

@@ -2,6 +2,7 @@ import re
 
 from odoo.exceptions import ValidationError
 
+from ..models.user_format import format_day
 from .sale_lot_common import SaleLotCase
 
 
@@ -21,7 +22,7 @@ class TestSaleLotDocuments(SaleLotCase):
         honey_line = invoice.invoice_line_ids.filtered(lambda ml: ml.product_id == self.honey)
         phone_line = invoice.invoice_line_ids.filtered(lambda ml: ml.product_id == self.phone)
         self.assertEqual(honey_line.lot_ids, self.h_soon | self.h_late)
-        soon_expiry = self.h_soon._cloudoffice_local_date(self.h_soon.life_date)
+        soon_expiry = format_day(self.env, self.h_soon.expiry_day)  # in the user's format
         self.assertIn("Batch H-SOON (exp. %s): 5.0 Unit(s)" % soon_expiry, honey_line.lot_text)
         self.assertIn("Batch H-LATE (exp. ", honey_line.lot_text)
         self.assertEqual(phone_line.lot_text, "Serial numbers: AP5-0001, AP5-0003, AP5-0005")
@@ -47,7 +48,7 @@ class TestSaleLotDocuments(SaleLotCase):
         self.choose(order.order_line, {self.h_mid: 5})
         order.action_confirm()
         report = self.env.ref("stock.action_report_delivery")
-        expected = "Batch H-MID (exp. %s)" % self.h_mid._cloudoffice_local_date(self.h_mid.life_date)
+        expected = "Batch H-MID (exp. %s)" % format_day(self.env, self.h_mid.expiry_day)
         html = report.render_qweb_html(order.picking_ids.ids)[0].decode()
         self.assertTrue(expected + "</span>: " in html, "reserved batch missing on the slip")
         self.deliver(order.picking_ids)

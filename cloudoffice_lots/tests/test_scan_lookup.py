@@ -127,6 +127,7 @@ class TestScanLookup(ScanCase):
     def test_scan_page_values(self):
         values = self.Lot.cloudoffice_scan_page_values("PA-1")
         self.assertEqual(values["lot"], self.lot_a)
-        self.assertEqual(str(values["dates"]["expiry"]), "2027-01-31")
+        # in the user's (en_US) date format, as the rest of the page
+        self.assertEqual(values["dates"]["expiry"], "01/31/2027")
         self.assertIn(("Open in Odoo", "/web#id=%d&model=stock.production.lot&view_type=form"
                        % self.lot_a.id), values["links"])

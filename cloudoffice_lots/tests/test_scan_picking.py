@@ -16,12 +16,11 @@ class TestReceiptScan(ScanCase):
         lot = self.Lot.search([("product_id", "=", self.paint.id), ("name", "=", "NEW-1")])
         self.assertEqual(len(lot), 1)
         self.assertEqual(lot.production_date, "2026-03-01")
-        self.assertEqual(lot._cloudoffice_local_date(lot.use_date), datetime.date(2027, 2, 28))
-        self.assertEqual(lot._cloudoffice_local_date(lot.life_date), datetime.date(2027, 3, 31))
+        self.assertEqual((lot.best_before_day, lot.expiry_day), ("2027-02-28", "2027-03-31"))
         line = receipt.move_line_ids
         self.assertEqual(len(line), 1)
         self.assertEqual((line.lot_id, line.lot_name, line.qty_done), (lot, "NEW-1", 10.0))
-        self.assertIn("NEW-1: 10.0 Unit(s) received", message)
+        self.assertIn("NEW-1: 10 Unit(s) received", message)
         receipt.button_validate()
         self.assertEqual(receipt.state, "done")
         self.assertEqual(lot.product_qty, 10.0)
@@ -89,7 +88,7 @@ class TestReceiptScan(ScanCase):
         action = wizard.action_apply()
         self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
         self.assertFalse(wizard.scan)
-        self.assertIn("WEB-1: 6.0 Unit(s) received", wizard.log)
+        self.assertIn("WEB-1: 6 Unit(s) received", wizard.log)
         line = receipt.move_line_ids
         self.assertEqual((line.lot_id.name, line.qty_done), ("WEB-1", 6.0))
 
@@ -101,11 +100,11 @@ class TestReceiptScan(ScanCase):
         wizard.scan = "(01)09506000134352(10)W-1"
         wizard.action_apply()
         self.assertFalse(wizard.scan)
-        self.assertIn("W-1: 1.0 Unit(s) received", wizard.log)
+        self.assertIn("W-1: 1 Unit(s) received", wizard.log)
         wizard.scan = "(01)09506000134352(99)"
         wizard.action_apply()
         self.assertIn("AI (99)", wizard.message)
-        self.assertIn("W-1: 1.0 Unit(s) received", wizard.log)
+        self.assertIn("W-1: 1 Unit(s) received", wizard.log)
         self.assertEqual(receipt.move_line_ids.qty_done, 1.0)
 
 
@@ -124,11 +123,11 @@ class TestDeliveryScan(ScanCase):
 
     def test_reserved_batch_and_serial_are_picked(self):
         order = self.delivery_order
-        self.assertIn("PA-1: 1.0 of 3.0 Unit(s) picked", order.cloudoffice_apply_scan("PA-1"))
-        self.assertIn("PA-1: 3.0 of 3.0", order.cloudoffice_apply_scan(
+        self.assertIn("PA-1: 1 of 3 Unit(s) picked", order.cloudoffice_apply_scan("PA-1"))
+        self.assertIn("PA-1: 3 of 3 Unit(s)", order.cloudoffice_apply_scan(
             "(01)09506000134352(37)2(10)PA-1"))
         serial_scan = "(01)05012345678900(21)%s" % self.reserved_serial.name
-        self.assertIn("1.0 of 1.0", order.cloudoffice_apply_scan(serial_scan))
+        self.assertIn("1 of 1 Unit(s)", order.cloudoffice_apply_scan(serial_scan))
         with self.assertRaises(UserError) as caught:
             order.cloudoffice_apply_scan("PA-1")
         self.assertIn("PA-1 of [TP-1] Test Paint is already picked in full", caught.exception.name)
@@ -140,7 +139,7 @@ class TestDeliveryScan(ScanCase):
         wizard = self.env["cloudoffice.picking.scan"].create({"picking_id": order.id,
                                                              "scan": "PA-1"})
         wizard.action_apply()
-        self.assertIn("PA-1: 1.0 of 3.0", wizard.log)
+        self.assertIn("PA-1: 1 of 3", wizard.log)
         line = order.move_line_ids.filtered(lambda ml: ml.lot_id == self.lot_a)
         self.assertEqual(line.qty_done, 1.0)
 

@@ -50,3 +50,28 @@ def test_a_report_without_sections_is_still_a_valid_file():
     book = read(workbook_bytes([("Date", "2026-11-25")], [], fallback_title="Batch Expiry"))
     assert book.sheetnames == ["Batch Expiry"]
     assert book.active["A1"].value == "Batch Expiry"
+
+
+def test_dates_are_real_dates_and_columns_fit_their_text():
+    import datetime
+    import doctest
+
+    from odoo.addons.cloudoffice_lots.reports import xlsx_export
+
+    assert doctest.testmod(xlsx_export).attempted >= 1
+    assert doctest.testmod(xlsx_export).failed == 0
+    rows = [["Acacia Honey 500 g, Swedish forest blend", datetime.date(2028, 8, 1),
+             datetime.datetime(2026, 12, 5, 21, 16), 12.5]]
+    book = read(workbook_bytes([], [table(
+        "Batch Expiry", rows, headers=("Product", "Expiry Date", "Delivered On", "Quantity"),
+        numeric=(False, False, False, True))]))
+    sheet = book["Batch Expiry"]
+    header = next(row for row in sheet.iter_rows() if row[0].value == "Product")
+    cells = next(sheet.iter_rows(min_row=header[0].row + 1, max_row=header[0].row + 1))
+    assert cells[1].is_date and cells[1].value.date() == datetime.date(2028, 8, 1)
+    assert cells[1].number_format == "yyyy-mm-dd"
+    assert cells[2].is_date and cells[2].value == datetime.datetime(2026, 12, 5, 21, 16)
+    widths = {col: sheet.column_dimensions[col].width for col in "ABCD"}
+    # the product column shows the whole name; the others are no narrower than their header
+    assert widths["A"] >= len("Acacia Honey 500 g, Swedish forest blend")
+    assert widths["B"] >= len("Expiry Date") and widths["C"] >= len("2026-12-05 21:16")

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.user_format import format_day, format_moment
 from ..reports import xlsx_export
 from ..reports.queries import common
 
@@ -169,7 +170,7 @@ class LotReportMixin(models.AbstractModel):
         """Download the report as an XLSX file (one sheet per section)."""
         self.ensure_one()
         self._compute_lines()
-        content = xlsx_export.workbook_bytes(self._export_params(), self._export_tables(),
+        content = xlsx_export.workbook_bytes(self._export_params(), self._export_tables(typed=True),
                                              fallback_title=self._report_title())
         file_name = "%s.xlsx" % self._xlsx_file_name
         self.write({"export_file": base64.b64encode(content), "export_file_name": file_name})
@@ -209,9 +210,11 @@ class LotReportMixin(models.AbstractModel):
     def _export_param_fields(self):
         return []
 
-    def _export_value(self, record, name):
-        """A cell's value: text for names, dates and choices (dates in the
-        user's time zone), a number for quantities."""
+    def _export_value(self, record, name, typed=False):
+        """A cell's value: text for names and choices, a number for
+        quantities, dates in the user's format (``typed``: as
+        ``datetime.date``/``datetime.datetime`` in the user's time zone, for
+        spreadsheets)."""
         field = record._fields[name]
         value = record[name]
         if field.type in ("many2one",):
@@ -223,18 +226,23 @@ class LotReportMixin(models.AbstractModel):
         if field.type == "datetime":
             if not value:
                 return ""
+            if not typed:
+                return format_moment(self.env, value)
             local = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(value))
-            return local.strftime("%Y-%m-%d %H:%M")
+            return local.replace(tzinfo=None)
         if field.type == "date":
-            return value or ""
+            if not value:
+                return ""
+            return fields.Date.from_string(value) if typed else format_day(self.env, value)
         if field.type == "boolean":
             return _("Yes") if value else ""
         if field.type in ("char", "text", "html") and not value:
             return ""
         return value
 
-    def _export_tables(self):
-        """Sections with their rows of cell values, for PDF and XLSX."""
+    def _export_tables(self, typed=False):
+        """Sections with their rows of cell values, for PDF and XLSX
+        (``typed``: dates as dates, see _export_value)."""
         tables = []
         for section in self._export_sections():
             names = [name for _label, name in section["columns"]]
@@ -242,7 +250,7 @@ class LotReportMixin(models.AbstractModel):
                 section,
                 headers=[label for label, _name in section["columns"]],
                 numeric=[section["records"]._fields[n].type in ("float", "integer") for n in names],
-                rows=[[self._export_value(record, n) for n in names]
+                rows=[[self._export_value(record, n, typed=typed) for n in names]
                       for record in section["records"]],
             ))
         return tables

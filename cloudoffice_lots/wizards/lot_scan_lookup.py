@@ -26,8 +26,8 @@ class LotScanLookup(models.TransientModel):
                                string="Article Number",
                                help="The product's internal reference.")
     production_date = fields.Date(related="lot_id.production_date", readonly=True)
-    use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
-    life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry Date")
+    use_date = fields.Date(related="lot_id.best_before_day", readonly=True, string="Best Before")
+    life_date = fields.Date(related="lot_id.expiry_day", readonly=True, string="Expiry Date")
     release_state = fields.Selection(related="lot_id.release_state", readonly=True)
     product_qty = fields.Float(related="lot_id.product_qty", readonly=True, string="On Hand",
                                help="Quantity of the batch in stock (internal and transit "

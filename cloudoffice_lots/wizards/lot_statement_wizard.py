@@ -78,7 +78,9 @@ class LotStatementWizard(models.TransientModel):
                 for r in rows]
 
     def _lines_context(self):
-        return {"search_default_group_lot": 1}
+        # Odoo 11 opens groups collapsed: the statement opens as one list,
+        # every line visible, in the order of the batches and dates.
+        return {}
 
     def _report_title(self):
         return _("Batch Statement: %s") % ", ".join(self.lot_ids.mapped("name"))

@@ -141,7 +141,7 @@ def test_receipt_scan_barcode_image_and_digital_link(web):
     page.wait_for_selector(".modal input[name=scan]")
     scan_like_a_wedge(page, ".modal input[name=scan]",
                       "(01)09506000134383(11)260301(17)280301(37)12(10)REC-77")
-    page.wait_for_selector(".modal .o_cloudoffice_scan_log:has-text('REC-77: 12.0')")
+    page.wait_for_selector(".modal .o_cloudoffice_scan_log:has-text('REC-77: 12 Unit(s)')")
     scan_like_a_wedge(page, ".modal input[name=scan]", "(01)09506000134383(10)REC 77")
     page.wait_for_selector(".modal .o_cloudoffice_scan_error:visible")
     assert "not allowed in GS1 barcodes" in page.inner_text(".modal .o_cloudoffice_scan_error")

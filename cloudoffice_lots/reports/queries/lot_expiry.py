@@ -12,30 +12,27 @@ reserves from); deliveries from the done move lines.
 """
 from . import common
 
-# Days left and the bucket are counted in the user's calendar: an expiry at
-# 00:30 local time on the 5th is "the 5th".
+# Expiry dates are days (stock_production_lot_dates.py): days left and the
+# bucket compare them with the user's today, so no time zone can move them.
+_BUCKET = """CASE WHEN lot.expiry_day IS NULL THEN 'none'
+            WHEN lot.expiry_day <= %(today)s::date THEN 'expired'
+            WHEN lot.expiry_day <= %(today)s::date + %(days)s THEN 'soon'
+            ELSE 'later' END"""
+
 _EXPIRY_COLUMNS = """
-       lot.life_date, lot.use_date, lot.removal_date, lot.alert_date,
-       (lot.life_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date - %(today)s::date AS days_left,
-       CASE WHEN lot.life_date IS NULL THEN 'none'
-            WHEN lot.life_date <= %(now)s THEN 'expired'
-            WHEN (lot.life_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                 <= %(today)s::date + %(days)s THEN 'soon'
-            ELSE 'later' END AS bucket,
-       lot.alert_date IS NOT NULL AND lot.alert_date <= %(now)s AS alert_reached"""
+       lot.expiry_day AS life_date, lot.best_before_day AS use_date,
+       lot.removal_day AS removal_date, lot.alert_day AS alert_date,
+       lot.expiry_day - %(today)s::date AS days_left,
+       """ + _BUCKET + """ AS bucket,
+       lot.alert_day IS NOT NULL AND lot.alert_day <= %(today)s::date AS alert_reached"""
 
 _LOT_FILTERS = """
    AND """ + common.LOT_COMPANY_FILTER + """
    AND (%(lot_ids)s::int[] IS NULL OR lot.id = ANY(%(lot_ids)s::int[]))
    AND (%(product_ids)s::int[] IS NULL OR lot.product_id = ANY(%(product_ids)s::int[]))
    AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
-   AND (lot.life_date IS NOT NULL OR %(with_undated)s)
-   AND (%(buckets)s::text[] IS NULL OR CASE
-            WHEN lot.life_date IS NULL THEN 'none'
-            WHEN lot.life_date <= %(now)s THEN 'expired'
-            WHEN (lot.life_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                 <= %(today)s::date + %(days)s THEN 'soon'
-            ELSE 'later' END = ANY(%(buckets)s::text[]))"""
+   AND (lot.expiry_day IS NOT NULL OR %(with_undated)s)
+   AND (%(buckets)s::text[] IS NULL OR """ + _BUCKET + """ = ANY(%(buckets)s::text[]))"""
 
 IN_STOCK_SQL = "WITH " + common.STOCK_LOCATIONS_CTE + """
 SELECT q.lot_id, lot.product_id, pt.uom_id, lot.company_id, loc.warehouse_id,
@@ -48,7 +45,7 @@ SELECT q.lot_id, lot.product_id, pt.uom_id, lot.company_id, loc.warehouse_id,
  WHERE TRUE""" + _LOT_FILTERS + """
  GROUP BY q.lot_id, lot.id, pt.uom_id, loc.warehouse_id, q.location_id
 HAVING SUM(q.quantity) > 0
- ORDER BY lot.life_date NULLS LAST, q.lot_id, q.location_id
+ ORDER BY lot.expiry_day NULLS LAST, q.lot_id, q.location_id
 """
 
 # Per batch and delivery address: delivered minus returned, and the last
@@ -79,7 +76,7 @@ SELECT mv.lot_id, lot.product_id, pt.uom_id, lot.company_id, mv.partner_id,
  WHERE TRUE""" + _LOT_FILTERS + """
  GROUP BY mv.lot_id, lot.id, pt.uom_id, mv.partner_id
 HAVING SUM(mv.quantity) > 0
- ORDER BY lot.life_date NULLS LAST, mv.lot_id, mv.partner_id
+ ORDER BY lot.expiry_day NULLS LAST, mv.lot_id, mv.partner_id
 """
 
 STOCK_COLUMNS = ("lot_id", "product_id", "uom_id", "company_id", "warehouse_id", "location_id",
