@@ -1,0 +1,37 @@
+"""Helpers for the phone page journeys: a phone-sized browser, a warehouse
+worker's HTTP session, and a camera that films a label."""
+import subprocess
+
+import requests
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True,
+         "timezone_id": "Europe/Stockholm", "locale": "en-US"}
+LIB = "/cloudoffice_lots/static/lib/barcode-detector/"
+
+
+def user_session(server, login):
+    """A requests session logged in as the demo user ``login``."""
+    session = requests.Session()
+    response = session.post(server.url + "/web/session/authenticate", timeout=60, json={
+        "jsonrpc": "2.0", "params": {"db": server.database, "login": login, "password": login}})
+    assert response.json()["result"]["uid"], response.text
+    return session
+
+
+def label_video(png_path, video_path):
+    """A two-second camera film (640x480, .y4m as Chromium's fake camera
+    plays it) of a label image held in front of the lens."""
+    subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i", str(png_path),
+         "-vf", "scale=-2:320:flags=neighbor,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p",
+         "-t", "2", "-r", "10", "-f", "yuv4mpegpipe", str(video_path)], check=True)
+    return video_path
+
+
+def phone_browser(browser, video_path, chromium, chromium_args):
+    """A Chromium of its own whose camera films ``video_path`` (the fake
+    camera is chosen when the browser starts, so the shared one can't)."""
+    return browser.browser_type.launch(executable_path=chromium, args=chromium_args + [
+        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--use-file-for-fake-video-capture=%s" % video_path])
