@@ -111,11 +111,11 @@ class CloudofficeLotsController(http.Controller):
         return request.render("cloudoffice_lots.phone_receipt", values)
 
     @http.route("/cloudoffice_lots/phone/receive/<int:picking_id>/labels/<int:lot_id>",
-                type="http", auth="user", methods=["POST"])
+                type="http", auth="user")
     def phone_receipt_labels(self, picking_id, lot_id, **_kwargs):
         """Our labels for a batch just received, with the default layout."""
-        self._phone_receipt(picking_id)
-        lot = request.env["stock.production.lot"].browse(lot_id).exists()
+        picking = self._phone_receipt(picking_id)
+        lot = picking.move_line_ids.mapped("lot_id").filtered(lambda rec: rec.id == lot_id)
         if not lot:
             raise NotFound()
         wizard = request.env["cloudoffice.label.print"].create({"lot_ids": [(6, 0, lot.ids)]})
@@ -130,12 +130,14 @@ class CloudofficeLotsController(http.Controller):
     @staticmethod
     def _phone_receipt(picking_id):
         picking = request.env["stock.picking"].browse(picking_id).exists()
-        if not picking or picking.picking_type_code != "incoming":
+        if not picking:
             raise NotFound()
         try:
             picking.check_access_rights("read")
             picking.check_access_rule("read")
         except AccessError:
+            raise NotFound()
+        if picking.picking_type_code != "incoming":
             raise NotFound()
         return picking
 

@@ -1,8 +1,11 @@
 """Helpers for the phone page journeys: a phone-sized browser, a warehouse
 worker's HTTP session, and a camera that films a label."""
+import os
 import subprocess
 
 import requests
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, BrowserSession
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True,
@@ -29,9 +32,24 @@ def label_video(png_path, video_path):
     return video_path
 
 
-def phone_browser(browser, video_path, chromium, chromium_args):
-    """A Chromium of its own whose camera films ``video_path`` (the fake
-    camera is chosen when the browser starts, so the shared one can't)."""
-    return browser.browser_type.launch(executable_path=chromium, args=chromium_args + [
+def phone_session(request, browser, server, video_path):
+    """(generator for a fixture) A phone-sized page in a Chromium of its own
+    whose camera films ``video_path`` (the fake camera is chosen when the
+    browser starts, so the shared one can't); records what it loads."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
         "--use-file-for-fake-video-capture=%s" % video_path])
+    context = chromium.new_context(**PHONE)
+    session = BrowserSession(context.new_page(), server)
+    session.requests = []
+    session.page.on("requestfinished", lambda req: session.requests.append(
+        (req.url, req.response().status if req.response() else None)))
+    server.mark_log()
+    yield session
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        shots = os.path.join(REPO_ROOT, ".local", "screenshots")
+        os.makedirs(shots, exist_ok=True)
+        session.page.screenshot(path=os.path.join(shots, request.node.name + ".png"))
+    context.close()
+    chromium.close()

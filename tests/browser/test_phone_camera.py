@@ -14,8 +14,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.browser.phone_common import LIB, PHONE, label_video, phone_browser, user_session
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, BrowserSession
+from tests.browser.phone_common import LIB, label_video, phone_session, user_session
+from tests.conftest import REPO_ROOT
 
 DEMO_LOT = "AP2601"
 DEMO_PRODUCT = "Acrylic Paint Ultramarine 500 ml"
@@ -55,21 +55,7 @@ def camera_film(odoo_server, tmp_path_factory):
 
 @pytest.fixture
 def phone(request, browser, odoo_server, camera_film):
-    chromium = phone_browser(browser, camera_film, CHROMIUM, CHROMIUM_ARGS)
-    context = chromium.new_context(**PHONE)
-    session = BrowserSession(context.new_page(), odoo_server)
-    session.requests = []
-    session.page.on("requestfinished", lambda req: session.requests.append(
-        (req.url, req.response().status if req.response() else None)))
-    odoo_server.mark_log()
-    yield session
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        shots = os.path.join(REPO_ROOT, ".local", "screenshots")
-        os.makedirs(shots, exist_ok=True)
-        session.page.screenshot(path=os.path.join(shots, request.node.name + ".png"))
-    context.close()
-    chromium.close()
+    yield from phone_session(request, browser, odoo_server, camera_film)
 
 
 def scan_with_camera(phone, url):
