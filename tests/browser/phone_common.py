@@ -53,3 +53,25 @@ def phone_session(request, browser, server, video_path):
         session.page.screenshot(path=os.path.join(shots, request.node.name + ".png"))
     context.close()
     chromium.close()
+
+
+def expected_receipt(server, default_code, quantity, origin):
+    """An expected receipt of ``quantity`` units of a product from a
+    supplier, as purchasing leaves it (made by the warehouse worker)."""
+    product = server.execute_as("warehouse", "product.product", "search",
+                                [["default_code", "=", default_code]])[0]
+    picking_type = server.execute_as("warehouse", "stock.picking.type", "search_read",
+                                     [["code", "=", "incoming"]], limit=1,
+                                     fields=["default_location_dest_id"])[0]
+    source = server.execute_as("warehouse", "stock.location", "search",
+                               [["usage", "=", "supplier"]], limit=1)[0]
+    destination = picking_type["default_location_dest_id"][0]
+    uom = server.ref("product.product_uom_unit")
+    picking = server.execute_as("warehouse", "stock.picking", "create", {
+        "picking_type_id": picking_type["id"], "location_id": source,
+        "location_dest_id": destination, "origin": origin,
+        "move_lines": [[0, 0, {"name": default_code, "product_id": product, "product_uom_qty": quantity,
+                               "product_uom": uom, "location_id": source,
+                               "location_dest_id": destination}]]})
+    server.execute_as("warehouse", "stock.picking", "action_confirm", [picking])
+    return server.execute_as("warehouse", "stock.picking", "read", [picking], ["name"])[0]

@@ -10,7 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.browser.phone_common import label_video, phone_session
+from tests.browser.phone_common import expected_receipt, label_video, phone_session
 
 PRODUCT = "Acrylic Paint Ultramarine 500 ml"
 SUPPLIER_LABEL = "(01)09506000134383(11)260301(10)SUP-42"
@@ -34,30 +34,9 @@ def phone(request, browser, odoo_server, supplier_film):
     yield from phone_session(request, browser, odoo_server, supplier_film)
 
 
-def expected_receipt(server):
-    """A receipt of 12 paint tins from a supplier, as purchasing leaves it."""
-    product = server.execute_as("warehouse", "product.product", "search",
-                                [["default_code", "=", "AP-500-UB"]])[0]
-    picking_type = server.execute_as("warehouse", "stock.picking.type", "search_read",
-                                     [["code", "=", "incoming"]], limit=1,
-                                     fields=["default_location_dest_id"])[0]
-    source = server.execute_as("warehouse", "stock.location", "search",
-                               [["usage", "=", "supplier"]], limit=1)[0]
-    destination = picking_type["default_location_dest_id"][0]
-    uom = server.ref("product.product_uom_unit")
-    picking = server.execute_as("warehouse", "stock.picking", "create", {
-        "picking_type_id": picking_type["id"], "location_id": source,
-        "location_dest_id": destination, "origin": "PO-PHONE-1",
-        "move_lines": [[0, 0, {"name": "paint", "product_id": product, "product_uom_qty": 12,
-                               "product_uom": uom, "location_id": source,
-                               "location_dest_id": destination}]]})
-    server.execute_as("warehouse", "stock.picking", "action_confirm", [picking])
-    return server.execute_as("warehouse", "stock.picking", "read", [picking], ["name"])[0]
-
-
 def test_receive_with_a_phone(phone, tmp_path):
     server = phone.server
-    receipt = expected_receipt(server)
+    receipt = expected_receipt(server, "AP-500-UB", 12, "PO-PHONE-1")
     page = phone.login("warehouse").page
     page.goto(server.url + "/cloudoffice_lots/phone")
     assert page.inner_text("#phone_user") == "Erik Lindqvist"
