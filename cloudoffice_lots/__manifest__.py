@@ -64,6 +64,8 @@
         "views/label_layout_views.xml",
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
+        "security/label_printer_security.xml",
+        "views/label_printer_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",
@@ -71,5 +73,6 @@
         "data/demo/lots_demo_quality.xml",
         "data/demo/label_demo.xml",
         "data/demo/res_users_demo.xml",
+        "data/demo/label_printer_demo.xml",
     ],
 }

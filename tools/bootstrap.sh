@@ -103,10 +103,21 @@ install_barcode_detector() {
     echo "$BARCODE_DETECTOR_VERSION" >"$target/VERSION"
 }
 
+# Tests render the ZPL a label printer receives into images (Node).
+install_zpl_renderer() {
+    local prefix="$LOCAL_DIR/node"
+    [ -f "$prefix/node_modules/zpl-renderer-js/package.json" ] && return 0
+    step "installing the ZPL renderer for the tests (npm zpl-renderer-js@3.4.0)"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" zpl-renderer-js@3.4.0 \
+        >>"$LOCAL_DIR/npm.log" 2>&1 \
+        || die "npm could not install zpl-renderer-js@3.4.0 (see .local/npm.log)."
+}
+
 install_debian_packages
 install_virtualenv
 install_compat_layer
 install_lessc
 install_barcode_detector
+install_zpl_renderer
 "$PY" -c "import odoo, odoo11_compat" 2>"$LOCAL_DIR/import.log" \
     || die "the virtualenv cannot import Odoo (see .local/import.log); delete .venv and rerun."

@@ -26,3 +26,5 @@ from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
 from . import label_layout
+from . import label_printer
+from . import label_print_job

@@ -23,3 +23,4 @@ from . import test_report_exports
 from . import test_security
 from . import test_field_help
 from . import test_phone_receiving
+from . import test_label_printer
