@@ -69,6 +69,8 @@
         "views/digital_link_templates.xml",
         "views/assets.xml",
         "views/stock_quant_views.xml",
+        "security/label_printer_security.xml",
+        "views/label_printer_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",
@@ -76,5 +78,6 @@
         "data/demo/lots_demo_quality.xml",
         "data/demo/label_demo.xml",
         "data/demo/res_users_demo.xml",
+        "data/demo/label_printer_demo.xml",
     ],
 }

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 
 DEBIAN_PACKAGES=(postgresql wkhtmltopdf xfonts-75dpi xfonts-base fontconfig
-                 fonts-dejavu-core ghostscript poppler-utils gettext)
+                 fonts-dejavu-core ghostscript poppler-utils gettext ffmpeg)
 # npm may come from Debian's npm or from a nodejs package that bundles it.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
 [ "${WITH_BROWSER:-0}" = "1" ] && DEBIAN_PACKAGES+=(chromium)
@@ -74,9 +74,50 @@ install_lessc() {
     ln -sf "$prefix/node_modules/.bin/lessc" "$VENV/bin/lessc"
 }
 
+# The phone page's barcode reader for browsers without BarcodeDetector: the
+# npm barcode-detector ponyfill and its ZXing WebAssembly file, served by
+# Odoo from the add-on's static/lib. The copies are committed with their
+# licences (installing the module from git needs no npm); this refreshes
+# them when the pinned version changes.
+BARCODE_DETECTOR_VERSION=3.2.2
+install_barcode_detector() {
+    local prefix="$LOCAL_DIR/node" modules="$LOCAL_DIR/node/node_modules"
+    local target="$REPO_ROOT/cloudoffice_lots/static/lib/barcode-detector"
+    if [ "$(cat "$target/VERSION" 2>/dev/null)" = "$BARCODE_DETECTOR_VERSION" ]; then
+        return 0
+    fi
+    if [ "$(node -p "require('$modules/barcode-detector/package.json').version" 2>/dev/null)" \
+            != "$BARCODE_DETECTOR_VERSION" ]; then
+        step "installing the barcode reader for phones (npm barcode-detector@$BARCODE_DETECTOR_VERSION)"
+        npm install --silent --no-audit --no-fund --prefix "$prefix" \
+            "barcode-detector@$BARCODE_DETECTOR_VERSION" >>"$LOCAL_DIR/npm.log" 2>&1 \
+            || die "npm could not install barcode-detector@$BARCODE_DETECTOR_VERSION (see .local/npm.log)."
+    fi
+    mkdir -p "$target"
+    cp "$modules/barcode-detector/dist/iife/ponyfill.js" "$target/barcode-detector.js"
+    cp "$modules/barcode-detector/LICENSE" "$target/LICENSE"
+    cp "$modules/zxing-wasm/dist/reader/zxing_reader.wasm" "$target/zxing_reader.wasm"
+    cp "$modules/zxing-wasm/LICENSE" "$target/LICENSE.zxing-wasm"
+    # the WebAssembly file is zxing-cpp compiled; zxing-cpp is Apache-2.0
+    cp /usr/share/common-licenses/Apache-2.0 "$target/LICENSE.zxing-cpp"
+    echo "$BARCODE_DETECTOR_VERSION" >"$target/VERSION"
+}
+
+# Tests render the ZPL a label printer receives into images (Node).
+install_zpl_renderer() {
+    local prefix="$LOCAL_DIR/node"
+    [ -f "$prefix/node_modules/zpl-renderer-js/package.json" ] && return 0
+    step "installing the ZPL renderer for the tests (npm zpl-renderer-js@3.4.0)"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" zpl-renderer-js@3.4.0 \
+        >>"$LOCAL_DIR/npm.log" 2>&1 \
+        || die "npm could not install zpl-renderer-js@3.4.0 (see .local/npm.log)."
+}
+
 install_debian_packages
 install_virtualenv
 install_compat_layer
 install_lessc
+install_barcode_detector
+install_zpl_renderer
 "$PY" -c "import odoo, odoo11_compat" 2>"$LOCAL_DIR/import.log" \
     || die "the virtualenv cannot import Odoo (see .local/import.log); delete .venv and rerun."

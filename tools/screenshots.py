@@ -98,7 +98,8 @@ class Shots:
     """A logged-in page on a server with demo data; one method per screenshot."""
 
     NAMES = ["batch_form", "batch_certificates", "sale_lot_picker", "report_balance",
-             "report_statement", "report_expiry", "label", "scan"]
+             "report_statement", "report_expiry", "label", "scan", "phone_scan",
+             "phone_receive"]
 
     def __init__(self, web, honey_lot):
         self.web = web
@@ -259,6 +260,35 @@ class Shots:
         self.page.keyboard.press("Enter")
         self.page.wait_for_selector(".o_cloudoffice_scan_result:visible", timeout=60000)
         self.shoot("scan")
+
+    def _phone(self):
+        """A page at phone size (390 x 844) logged in as the warehouse worker."""
+        from tests.browser.phone_common import PHONE
+
+        context = self.page.context.browser.new_context(**PHONE)
+        return BrowserSession(context.new_page(), self.server).login("warehouse")
+
+    def phone_scan(self):
+        """The phone scan page after a scan of the honey batch."""
+        phone = self._phone()
+        phone.page.goto(self.server.url + "/cloudoffice_lots/scan?code=" + HONEY_BATCH)
+        phone.page.wait_for_selector("#scan_lot_name")
+        self.check()
+        save_png(phone.page.screenshot(), "phone_scan")
+        phone.page.context.close()
+
+    def phone_receive(self):
+        """Receiving with a phone: a supplier's label read, the count to add."""
+        from tests.browser.phone_common import expected_receipt
+
+        receipt = expected_receipt(self.server, "HON-500", 24, "PO00042")["id"]
+        phone = self._phone()
+        phone.page.goto("%s/cloudoffice_lots/phone/receive/%d?code=(01)07350000000016(17)280331"
+                        "(10)L-2604" % (self.server.url, receipt))
+        phone.page.wait_for_selector("#phone_confirm_form")
+        self.check()
+        save_png(phone.page.screenshot(), "phone_receive")
+        phone.page.context.close()
 
 
 def main(names):

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from werkzeug.exceptions import BadRequest, NotFound
 from werkzeug.utils import redirect
 
@@ -80,3 +80,96 @@ class CloudofficeLotsController(http.Controller):
         # the same answer for a batch that does not exist and one that is not public
         return request.render("cloudoffice_lots.public_batch_page", page,
                               status=200 if values else 404)
+
+    @http.route("/cloudoffice_lots/phone", type="http", auth="user")
+    def phone_home(self, **_kwargs):
+        """The phone start page (the installed web app opens here)."""
+        return request.render("cloudoffice_lots.phone_home", {})
+
+    # ------------------------------------------------------ phone receiving
+    @http.route("/cloudoffice_lots/phone/receive", type="http", auth="user")
+    def phone_receipts(self, ref=None, **kwargs):
+        """Pick the expected receipt from a list, or scan its reference."""
+        pickings = request.env["stock.picking"]
+        values = {"receipts": pickings.cloudoffice_phone_receipts(), "error": None,
+                  "ref": ref or "", "detector_query": self._phone_detector_query(kwargs)}
+        if ref and ref.strip():
+            try:
+                receipt = pickings.cloudoffice_find_receipt(ref)
+            except UserError as err:
+                values["error"] = err.name
+            else:
+                return redirect("/cloudoffice_lots/phone/receive/%d%s"
+                                % (receipt.id, values["detector_query"]), 303)
+        return request.render("cloudoffice_lots.phone_receipts", values)
+
+    @http.route("/cloudoffice_lots/phone/receive/<int:picking_id>", type="http", auth="user",
+                methods=["GET", "POST"])
+    def phone_receipt(self, picking_id, code=None, action=None, **kwargs):
+        """One receipt: scan a supplier's label, correct, confirm, print, finish."""
+        picking = self._phone_receipt(picking_id)
+        values = {"picking": picking, "form": None, "error": None, "message": None, "lot": None,
+                  "detector_query": self._phone_detector_query(kwargs)}
+        try:
+            if action == "confirm":
+                values["form"] = self._phone_receipt_form(picking, kwargs)
+                values["message"] = picking.cloudoffice_receipt_confirm(
+                    kwargs.get("product_id"), kwargs.get("lot"), kwargs.get("expiry"),
+                    kwargs.get("quantity"), kwargs.get("scan"))
+                values["form"] = None
+                values["lot"] = picking.cloudoffice_receipt_lot_of(
+                    kwargs.get("product_id"), kwargs.get("lot"))
+            elif action == "validate":
+                values["message"] = picking.cloudoffice_phone_validate(
+                    backorder=bool(kwargs.get("backorder")))
+            elif code and code.strip():
+                scanned = picking.cloudoffice_receipt_scan_values(code)
+                values["form"] = dict(scanned, product_id=scanned["product"].id,
+                                      expiry=scanned["expiry"] and scanned["expiry"].isoformat())
+        except UserError as err:
+            values["error"] = err.name
+        return request.render("cloudoffice_lots.phone_receipt", values)
+
+    @http.route("/cloudoffice_lots/phone/receive/<int:picking_id>/labels/<int:lot_id>",
+                type="http", auth="user")
+    def phone_receipt_labels(self, picking_id, lot_id, **_kwargs):
+        """Our labels for a batch just received, with the default layout."""
+        picking = self._phone_receipt(picking_id)
+        lot = picking.move_line_ids.mapped("lot_id").filtered(lambda rec: rec.id == lot_id)
+        if not lot:
+            raise NotFound()
+        wizard = request.env["cloudoffice.label.print"].create({"lot_ids": [(6, 0, lot.ids)]})
+        content, file_name = wizard.layout_id.render_labels(wizard._items())
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        kind = "application/pdf" if file_name.endswith(".pdf") else "application/octet-stream"
+        return request.make_response(content, [
+            ("Content-Type", kind), ("Content-Length", str(len(content))),
+            ("Content-Disposition", content_disposition(file_name))])
+
+    @staticmethod
+    def _phone_receipt(picking_id):
+        picking = request.env["stock.picking"].browse(picking_id).exists()
+        if not picking:
+            raise NotFound()
+        try:
+            picking.check_access_rights("read")
+            picking.check_access_rule("read")
+        except AccessError:
+            raise NotFound()
+        if picking.picking_type_code != "incoming":
+            raise NotFound()
+        return picking
+
+    @staticmethod
+    def _phone_receipt_form(picking, params):
+        """The confirm form as sent, shown again when it needs correcting."""
+        product = request.env["product.product"].browse(
+            int(params.get("product_id") or 0)).exists()
+        return {"product_id": product.id, "product": product, "lot": params.get("lot") or "",
+                "expiry": params.get("expiry") or "", "quantity": params.get("quantity") or "",
+                "scan": params.get("scan") or ""}
+
+    @staticmethod
+    def _phone_detector_query(params):
+        return "?detector=polyfill" if params.get("detector") == "polyfill" else ""

@@ -29,3 +29,5 @@ from . import label_layout
 from . import lot_override
 from . import stock_production_lot_public
 from . import stock_quant
+from . import label_printer
+from . import label_print_job

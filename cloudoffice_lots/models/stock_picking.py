@@ -80,29 +80,49 @@ class StockPicking(models.Model):
             raise UserError(_(
                 "Scan %s is not a GS1 barcode with the product's GTIN: on receipts, scan the "
                 "GS1 barcode on the goods (GTIN with batch or serial).") % printable_scan(scan))
+        moves = self._cloudoffice_expected_moves(products, scan)
+        product = moves[0].product_id
+        name = self._cloudoffice_scan_lot_name(result, product, scan)
+        quantity = self._cloudoffice_quantity(result, product, scan)
+        return self._cloudoffice_receive(moves, name, quantity, self._cloudoffice_scan_dates(result),
+                                         scan)
+
+    def _cloudoffice_expected_moves(self, products, scan):
+        """This receipt's open moves of ``products``, or a UserError saying they are not expected."""
         moves = self.move_lines.filtered(
             lambda m: m.product_id in products and m.state not in ("done", "cancel"))
         if not moves:
             raise UserError(_("Scan %(scan)s: %(product)s is not expected on %(picking)s.") % {
                 "scan": printable_scan(scan), "product": products[0].display_name,
                 "picking": self.name})
-        move = moves[0]
-        product = move.product_id
+        return moves
+
+    def _cloudoffice_scan_lot_name(self, result, product, scan):
+        """The batch/serial a receipt scan carries for ``product`` (False if untracked)."""
         if product.tracking == "none":
-            name = False
-        else:
-            name = result.serial if product.tracking == "serial" else result.lot
-            values = {"scan": printable_scan(scan), "product": product.display_name}
-            if not name and product.tracking == "serial":
-                raise UserError(_(
-                    "Scan %(scan)s: %(product)s is tracked by serial number but the scan has "
-                    "none (AI 21).") % values)
-            if not name:
-                raise UserError(_(
-                    "Scan %(scan)s: %(product)s is tracked by batch but the scan has none "
-                    "(AI 10).") % values)
-        quantity = self._cloudoffice_quantity(result, product, scan)
-        lot = self._cloudoffice_receipt_lot(product, name, result) if name else False
+            return False
+        name = result.serial if product.tracking == "serial" else result.lot
+        values = {"scan": printable_scan(scan), "product": product.display_name}
+        if not name and product.tracking == "serial":
+            raise UserError(_(
+                "Scan %(scan)s: %(product)s is tracked by serial number but the scan has "
+                "none (AI 21).") % values)
+        if not name:
+            raise UserError(_(
+                "Scan %(scan)s: %(product)s is tracked by batch but the scan has none "
+                "(AI 10).") % values)
+        return name
+
+    @staticmethod
+    def _cloudoffice_scan_dates(result):
+        """``{production_date, best_before, expiry}`` days a scan carries (None if absent)."""
+        return {"production_date": result.production_date, "best_before": result.best_before,
+                "expiry": result.expiry}
+
+    def _cloudoffice_receive(self, moves, name, quantity, dates, scan):
+        """Book ``quantity`` of batch/serial ``name`` (with its ``dates``) on ``moves``."""
+        product = moves[0].product_id
+        lot = self._cloudoffice_receipt_lot(product, name, dates) if name else False
         line = self._cloudoffice_receipt_line(moves, lot, scan)
         line_qty = product.uom_id._compute_quantity(quantity, line.product_uom_id)
         line.write({"lot_id": lot.id if lot else False, "lot_name": name or False,
@@ -111,23 +131,23 @@ class StockPicking(models.Model):
             "product": product.display_name, "lot": " %s" % name if name else "",
             "qty": format_number(self.env, line.qty_done), "uom": line.product_uom_id.name}
 
-    def _cloudoffice_receipt_lot(self, product, name, result):
+    def _cloudoffice_receipt_lot(self, product, name, dates):
         """The batch/serial of a receipt scan, created with the scan's dates if new."""
         lot_model = self.env["stock.production.lot"]
         lot = lot_model.search([("product_id", "=", product.id), ("name", "=", name)], limit=1)
-        dates = {}
-        if result.production_date:
-            dates["production_date"] = fields.Date.to_string(result.production_date)
-        if result.best_before:
-            dates["best_before_day"] = fields.Date.to_string(result.best_before)
-        if result.expiry:
-            dates["expiry_day"] = fields.Date.to_string(result.expiry)
+        values = {}
+        if dates.get("production_date"):
+            values["production_date"] = fields.Date.to_string(dates["production_date"])
+        if dates.get("best_before"):
+            values["best_before_day"] = fields.Date.to_string(dates["best_before"])
+        if dates.get("expiry"):
+            values["expiry_day"] = fields.Date.to_string(dates["expiry"])
         if lot:
-            missing = {field: value for field, value in dates.items() if not lot[field]}
+            missing = {field: value for field, value in values.items() if not lot[field]}
             if missing:
                 lot.write(missing)
             return lot
-        return lot_model.create(dict(dates, name=name, product_id=product.id,
+        return lot_model.create(dict(values, name=name, product_id=product.id,
                                      company_id=self.company_id.id))
 
     def _cloudoffice_receipt_line(self, moves, lot, scan):
@@ -245,3 +265,136 @@ class StockPicking(models.Model):
     @api.model
     def _cloudoffice_problem_text(self, problems):
         return self.env["stock.move.line"]._cloudoffice_problem_text(problems)
+
+    # -------------------------------------------------------- phone receiving
+    @api.model
+    def cloudoffice_phone_receipts(self):
+        """Receipts the phone's receiving page offers: expected and not done."""
+        return self.search([("picking_type_code", "=", "incoming"),
+                            ("state", "in", ("confirmed", "waiting", "assigned"))],
+                           order="scheduled_date, id", limit=50)
+
+    @api.model
+    def cloudoffice_find_receipt(self, text):
+        """The open receipt a scanned or typed reference designates (its
+        name, or the purchase order it comes from), or a UserError."""
+        reference = (text or "").strip()
+        if not reference:
+            raise UserError(_("Nothing was scanned: scan or type the receipt's reference."))
+        receipts = self.search([("picking_type_code", "=", "incoming"), "|",
+                                ("name", "=ilike", reference), ("origin", "=ilike", reference)])
+        expected = receipts.filtered(lambda p: p.state not in ("draft", "done", "cancel"))
+        if len(expected) == 1:
+            return expected
+        if expected:
+            raise UserError(_(
+                "%(reference)s matches several receipts (%(receipts)s): choose one from the "
+                "list.") % {"reference": reference,
+                            "receipts": ", ".join(expected.mapped("name"))})
+        if receipts:
+            raise UserError(_("Receipt %(reference)s is done or cancelled: nothing is expected "
+                              "on it any more.") % {"reference": receipts[0].name})
+        raise UserError(_(
+            "No receipt %(reference)s exists: scan the reference on the receipt (for example "
+            "WH/IN/00012) or type the purchase order number.") % {"reference": reference})
+
+    @api.multi
+    def cloudoffice_receipt_scan_values(self, text):
+        """What a scan of the supplier's label fills in on this receipt's phone
+        page, without booking anything yet: ``{product, lot, expiry,
+        quantity, scan}`` (a missing part is left empty for the worker)."""
+        self.ensure_one()
+        scan, result, products, _names = self._cloudoffice_read(text)
+        if result is None or not products:
+            raise UserError(_(
+                "Scan %s is not a GS1 barcode with the product's GTIN: on receipts, scan the "
+                "GS1 barcode on the goods (GTIN with batch or serial).") % printable_scan(scan))
+        product = self._cloudoffice_expected_moves(products, scan)[0].product_id
+        lot = (result.serial if product.tracking == "serial" else result.lot) or ""
+        quantity = self._cloudoffice_quantity(result, product, scan) if (
+            product.tracking == "serial" or result.quantity) else None
+        return {"product": product, "lot": lot if product.tracking != "none" else "",
+                "expiry": result.expiry, "quantity": quantity, "scan": scan}
+
+    @api.multi
+    def cloudoffice_receipt_confirm(self, product_id, lot_name, expiry, quantity, scan=None):
+        """Book what the worker confirmed on the phone page (a scan's values,
+        corrected or completed) through the same steps as a receipt scan.
+
+        ``expiry`` is a day (``YYYY-MM-DD``) or empty; ``scan`` the label
+        scanned for it, whose other dates (production, best before) are kept.
+        """
+        self.ensure_one()
+        if self.state in ("done", "cancel"):
+            raise UserError(_("%s is done or cancelled: scans cannot change it.") % self.name)
+        product = self.env["product.product"].browse(int(product_id or 0)).exists()
+        if not product:
+            raise UserError(_("Choose the product received."))
+        shown = scan or product.display_name
+        name = (lot_name or "").strip()
+        if product.tracking != "none" and not name:
+            raise UserError(_("Enter the %(kind)s of %(product)s: it is on the supplier's "
+                              "label.") % {
+                                  "kind": _("serial number") if product.tracking == "serial"
+                                  else _("batch"), "product": product.display_name})
+        try:
+            quantity = float(str(quantity or "").replace(",", "."))
+        except ValueError:
+            quantity = 0.0
+        if quantity <= 0:
+            raise UserError(_("Enter the quantity of %(product)s received: a number above "
+                              "zero.") % {"product": product.display_name})
+        if product.tracking == "serial" and quantity != 1:
+            raise UserError(_("%(product)s is tracked by serial number: a serial number is one "
+                              "unit.") % {"product": product.display_name})
+        dates = {"production_date": None, "best_before": None, "expiry": None}
+        if scan:
+            result = self.env["stock.production.lot"].cloudoffice_parse_scan(scan)
+            if result is not None:
+                dates = self._cloudoffice_scan_dates(result)
+        # the page shows the scan's expiry for correcting: what it sends is the truth
+        dates["expiry"] = None
+        if expiry:
+            try:
+                dates["expiry"] = fields.Date.from_string(expiry)
+            except ValueError:
+                raise UserError(_("The expiry date %(date)s of %(product)s is not a date.") % {
+                    "date": expiry, "product": product.display_name})
+        with self.env.cr.savepoint():
+            moves = self._cloudoffice_expected_moves(product, shown)
+            return self._cloudoffice_receive(moves, name if product.tracking != "none" else False,
+                                             quantity, dates, shown)
+
+    @api.multi
+    def cloudoffice_receipt_lot_of(self, product_id, lot_name):
+        """The batch/serial ``lot_name`` of a product on this receipt (empty if none)."""
+        self.ensure_one()
+        if not lot_name or not product_id:
+            return self.env["stock.production.lot"]
+        return self.move_line_ids.filtered(
+            lambda ml: ml.product_id.id == int(product_id) and ml.lot_id.name == lot_name.strip()
+        ).mapped("lot_id")[:1]
+
+    @api.multi
+    def cloudoffice_phone_validate(self, backorder=False):
+        """Finish the receipt from the phone: validate it as the form's button
+        does; when less was received than expected, only with ``backorder``
+        (the rest stays expected on a new receipt). Returns what was done."""
+        self.ensure_one()
+        if not any(self.move_line_ids.mapped("qty_done")):
+            raise UserError(_("Nothing is received on %(picking)s yet: scan the goods "
+                              "first.") % {"picking": self.name})
+        if self._check_backorder() and not backorder:
+            raise UserError(_(
+                "Less was received on %(picking)s than expected: check the quantities, or "
+                "finish with the rest expected on a new receipt.") % {"picking": self.name})
+        action = self.button_validate()
+        if isinstance(action, dict) and action.get("res_model") == "stock.backorder.confirmation":
+            self.env["stock.backorder.confirmation"].browse(action["res_id"]).process()
+            backorders = self.search([("backorder_id", "=", self.id)])
+            return _("%(picking)s is received; the rest is expected on %(backorder)s.") % {
+                "picking": self.name, "backorder": ", ".join(backorders.mapped("name"))}
+        if isinstance(action, dict):
+            raise UserError(_("%(picking)s needs a decision the phone cannot take: finish it "
+                              "in Odoo.") % {"picking": self.name})
+        return _("%(picking)s is received.") % {"picking": self.name}

@@ -27,3 +27,5 @@ from . import test_translation_sv
 from . import test_related_fields
 from . import test_sale_lot_picker_guidance
 from . import test_user_wording
+from . import test_phone_receiving
+from . import test_label_printer

@@ -12,6 +12,11 @@ ROUTE_EXAMPLES = {
     "/cloudoffice_lots/lot/<int:lot_id>/barcode.png": "/cloudoffice_lots/lot/1/barcode.png",
     "/cloudoffice_lots/scan": "/cloudoffice_lots/scan?code=LOT-1",
     "/cloudoffice_lots/dl/<path:path>": "/cloudoffice_lots/dl/01/07350053850019/10/LOT-1",
+    "/cloudoffice_lots/phone": "/cloudoffice_lots/phone",
+    "/cloudoffice_lots/phone/receive": "/cloudoffice_lots/phone/receive",
+    "/cloudoffice_lots/phone/receive/<int:picking_id>": "/cloudoffice_lots/phone/receive/1",
+    "/cloudoffice_lots/phone/receive/<int:picking_id>/labels/<int:lot_id>":
+        "/cloudoffice_lots/phone/receive/1/labels/1",
 }
 
 
