@@ -26,3 +26,12 @@ from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
 from . import label_layout
+from . import lot_recall
+from . import lot_recall_lot
+from . import lot_recall_customer
+from . import stock_production_lot_recall
+from . import stock_production_lot_coa
+from . import res_partner
+from . import mail_template
+from . import account_invoice
+from . import stock_quant
