@@ -291,6 +291,9 @@ class LotRecall(models.Model):
         template = self.env.ref("cloudoffice_lots.mail_template_recall_notice")
         for recall in self:
             recall._cloudoffice_check_state("confirmed")
+            # A delivery committed while the recall was being confirmed is
+            # found now, so its customer is told too.
+            recall.action_compute_scope()
             todo = recall.customer_ids.filtered(lambda c: not c.notified_at)
             for partner in todo.mapped("partner_id"):
                 lines = todo.filtered(lambda c, p=partner: c.partner_id == p)
