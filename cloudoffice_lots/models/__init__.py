@@ -31,3 +31,11 @@ from . import stock_production_lot_public
 from . import stock_quant
 from . import label_printer
 from . import label_print_job
+from . import lot_recall
+from . import lot_recall_lot
+from . import lot_recall_customer
+from . import stock_production_lot_recall
+from . import stock_production_lot_coa
+from . import res_partner
+from . import mail_template
+from . import account_invoice

@@ -17,6 +17,9 @@ class SaleOrderLine(models.Model):
     lot_choice_summary = fields.Char(
         string="Batches/Serials", compute="_compute_lot_choice_summary",
         help="The chosen batches/serials with their quantities.")
+    cloudoffice_recall_id = fields.Many2one(
+        "cloudoffice.lot.recall", string="Recall", readonly=True, copy=False,
+        help="A recall took batches out of this line's chosen batches: choose others.")
 
     @api.depends("lot_choice_ids.lot_id", "lot_choice_ids.quantity")
     def _compute_lot_choice_summary(self):

@@ -86,6 +86,12 @@ class TestSecurity(LotsCase):
             "sale_line_id": order.order_line.id, "lot_id": lot.id, "quantity": 1})
         env["cloudoffice.lot.override"].sudo(env.ref("cloudoffice_lots.user_demo_quality")).create({
             "lot_id": lot.id, "sale_line_id": order.order_line.id, "reason": "Trade fair sample"})
+        recall = env["cloudoffice.lot.recall"].create({
+            "reason": "Wrong pigment", "origin_lot_ids": [(6, 0, lot.ids)]})
+        recall.action_compute_scope()
+        env["cloudoffice.lot.recall.customer"].create({
+            "recall_id": recall.id, "partner_id": self.customer.id, "lot_id": lot.id,
+            "qty_delivered": 1})
         self.env.user.write({"company_id": self.main_company.id})
         self.assertTrue(lot.attribute_value_ids and lot.test_ids, "the batch got its data lines")
         self.assertTrue(attribute.option_ids and spec)

@@ -10,3 +10,4 @@ from . import lot_balance_wizard
 from . import lot_statement_wizard
 from . import lot_expiry_wizard
 from . import lot_trace_wizard
+from . import lot_fsma_export
