@@ -64,6 +64,10 @@
         "views/label_layout_views.xml",
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
+        "security/sie_export_security.xml",
+        "data/sie_export_cron_data.xml",
+        "wizards/sie_export_views.xml",
+        "views/res_company_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -22,3 +22,5 @@ from . import res_company
 from . import res_config_settings
 from . import hazard_pictogram
 from . import label_layout
+from . import account_move_line
+from . import sie_export_log

@@ -22,3 +22,4 @@ from . import test_report_trace
 from . import test_report_exports
 from . import test_security
 from . import test_field_help
+from . import test_sie_export
