@@ -102,6 +102,34 @@ class TestSieExport(SaleLotCase):
         stock_texts = [row.text for v in sie.vouchers if v.series == "L" for row in v.transactions]
         self.assertIn("AP5: AP5-0001, AP5-0002, AP5-0003", stock_texts)
 
+    def test_supplier_invoice_names_the_received_batches(self):
+        supplier = self.env["res.partner"].create({"name": "Biodling Syd AB", "supplier": True})
+        order = self.env["purchase.order"].create({"partner_id": supplier.id, "order_line": [(0, 0, {
+            "product_id": self.honey.id, "name": self.honey.name, "product_qty": 30.0,
+            "product_uom": self.honey.uom_id.id, "price_unit": 28.0,
+            "date_planned": fields.Datetime.now()})]})
+        order.button_confirm()
+        picking = order.picking_ids
+        move = picking.move_lines
+        move.move_line_ids.unlink()
+        for name, qty in (("H-IN-1", 18.0), ("H-IN-2", 12.0)):
+            self.env["stock.move.line"].create({
+                "move_id": move.id, "picking_id": picking.id, "product_id": self.honey.id,
+                "product_uom_id": self.honey.uom_id.id, "location_id": move.location_id.id,
+                "location_dest_id": move.location_dest_id.id, "lot_name": name, "qty_done": qty})
+        picking.action_done()
+        bill = self.env["account.invoice"].create({
+            "partner_id": supplier.id, "type": "in_invoice", "purchase_id": order.id,
+            "account_id": supplier.property_account_payable_id.id})
+        bill.purchase_order_change()
+        bill.action_invoice_open()
+        sie = read(self.export(self.wizard(include_customer=False, include_stock=False)))
+        voucher = [v for v in sie.vouchers if v.text.split(" ")[0] == bill.move_id.name]
+        self.assertEqual(len(voucher), 1)
+        self.assertEqual(voucher[0].series, "D")
+        texts = [row.text for row in voucher[0].transactions]
+        self.assertIn("FH-350: H-IN-1:18, H-IN-2:12", texts)
+
     def test_numbers_that_do_not_fit_go_to_zero_amount_rows(self):
         invoice = self.sell({self.h_soon: 1.0}, self.serials)
         sie = read(self.export(self.wizard(text_width=24, include_stock=False)))
