@@ -79,6 +79,10 @@
         "reports/lot_coa_reports.xml",
         "wizards/lot_fsma_export_views.xml",
         "views/res_partner_views.xml",
+        "security/sie_export_security.xml",
+        "data/sie_export_cron_data.xml",
+        "wizards/sie_export_views.xml",
+        "views/res_company_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

@@ -39,3 +39,5 @@ from . import stock_production_lot_coa
 from . import res_partner
 from . import mail_template
 from . import account_invoice
+from . import account_move_line
+from . import sie_export_log

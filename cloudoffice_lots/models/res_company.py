@@ -20,6 +20,10 @@ class ResCompany(models.Model):
              "e.g. to take over stock whose numbers are unknown; they then cannot be delivered "
              "until counted again with numbers. Stock without numbers can always be counted "
              "down to zero.")
+    sie_accountant_email = fields.Char(
+        string="Accountant's E-mail (SIE)",
+        help="Each month a scheduled action writes last month's SIE 4 file of this company "
+             "and e-mails it to this address. Empty: no monthly file.")
 
     cloudoffice_public_batch_info = fields.Selection(
         PUBLIC_LEVELS, string="Public Batch Page", default="minimal", required=True,

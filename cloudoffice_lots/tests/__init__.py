@@ -29,3 +29,7 @@ from . import test_sale_lot_picker_guidance
 from . import test_user_wording
 from . import test_phone_receiving
 from . import test_label_printer
+from . import test_sie_export
+from . import test_lot_recall
+from . import test_lot_recall_concurrency
+from . import test_lot_coa

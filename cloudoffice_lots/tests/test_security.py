@@ -11,6 +11,11 @@ SHARED_BY_ALL_COMPANIES = {
     "cloudoffice.hazard.pictogram": "the nine GHS pictograms are a UN standard, one record per code",
 }
 
+# Models only accounting users may read, with the reason.
+ACCOUNTING_ONLY = {
+    "cloudoffice.sie.export.log": "the exported SIE files hold every journal entry of a period",
+}
+
 
 class TestSecurity(LotsCase):
     @classmethod
@@ -43,6 +48,11 @@ class TestSecurity(LotsCase):
             for row in rows:
                 self.assertTrue(row.group_id, "%s: %s grants rights to everyone, portal users "
                                               "included" % (name, row.name))
+            if name in ACCOUNTING_ONLY:
+                readers = rows.filtered("perm_read").mapped("group_id")
+                self.assertEqual(readers, self.env.ref("account.group_account_invoice")
+                                 | self.env.ref("account.group_account_manager"), name)
+                continue
             # Internal users read; only stock managers configure or delete.
             employee_rows = rows.filtered(lambda row: row.group_id == self.env.ref("base.group_user"))
             self.assertTrue(employee_rows.filtered("perm_read"), "%s: employees cannot read it" % name)
@@ -79,6 +89,9 @@ class TestSecurity(LotsCase):
             "lot_id": lot.id, "type_id": certificate_type.id,
             "file": base64.b64encode(b"%PDF-1.4 test"), "file_name": "sheet.pdf"})
         env["cloudoffice.label.layout"].create({"name": "Paint can", "output": "pdf_single"})
+        env["cloudoffice.sie.export.log"].create({
+            "name": "SIE4.SI", "company_id": company.id, "date_from": "2026-01-01",
+            "date_to": "2026-01-31"})
         order = env["sale.order"].create({
             "partner_id": self.customer.id,
             "order_line": [(0, 0, {"product_id": self.honey.id, "product_uom_qty": 1})]})

@@ -11,3 +11,6 @@ from . import lot_statement_wizard
 from . import lot_expiry_wizard
 from . import lot_trace_wizard
 from . import lot_fsma_export
+from . import sie_export_problem
+from . import sie_export
+from . import sie_export_document
