@@ -23,7 +23,7 @@ API_URL = "https://api.fortnox.se/3/"
 WAREHOUSE_URL = "https://api.fortnox.se/api/warehouse/"
 
 
-class StaticToken(object):
+class StaticToken:
     """A fixed access token (tests, scripts); Odoo passes a TokenManager."""
 
     def __init__(self, token):
@@ -145,8 +145,7 @@ class FortnoxClient(ResourcesMixin):
         while True:
             query = dict(params or {}, page=page, limit=limit)
             answer = self.get(path, query)
-            for item in answer.get(key) or []:
-                yield item
+            yield from answer.get(key) or []
             meta = answer.get("MetaInformation") or {}
             total_pages = int(meta.get("@TotalPages") or 1)
             if page >= total_pages:

@@ -28,7 +28,7 @@ Tokens = collections.namedtuple(
     "Tokens", "access_token refresh_token expires_at scope service")
 
 
-class OAuth(object):
+class OAuth:
     """The token endpoint of one Fortnox integration (client id and secret)."""
 
     def __init__(self, client_id, client_secret, auth_url=AUTH_URL, token_url=TOKEN_URL,
@@ -98,7 +98,7 @@ class OAuth(object):
                                    headers={"TenantId": str(tenant_id)}, service=True)
 
 
-class MemoryTokenStore(object):
+class MemoryTokenStore:
     """Tokens of one process; the Odoo store keeps them in a locked row."""
 
     def __init__(self, tokens=None, tenant_id=None):
@@ -119,7 +119,7 @@ class MemoryTokenStore(object):
         self.tokens = tokens
 
 
-class TokenManager(object):
+class TokenManager:
     """Hand out a valid access token, refreshing under the store's lock."""
 
     def __init__(self, oauth, store, leeway=120, clock=time.time):

@@ -29,7 +29,7 @@ WINDOW = 5.0
 MARGIN = 0.15
 
 
-class MemoryStore(object):
+class MemoryStore:
     """Pacing state of one process: ``{key: [send times]}`` under a lock."""
 
     def __init__(self):
@@ -44,7 +44,7 @@ class MemoryStore(object):
             yield times
 
 
-class FakeClock(object):
+class FakeClock:
     """A clock for doctests and unit tests: sleeping moves time forward."""
 
     def __init__(self, start=0.0):
@@ -57,7 +57,7 @@ class FakeClock(object):
         self.now += max(0.0, seconds)
 
 
-class Pacer(object):
+class Pacer:
     """Reserve a send time for each request so that no window overflows."""
 
     def __init__(self, limit=LIMIT, window=WINDOW, margin=MARGIN, store=None,

@@ -15,7 +15,7 @@ def _q(value):
     return quote(str(value), safe="")
 
 
-class ResourcesMixin(object):
+class ResourcesMixin:
     """Mixed into FortnoxClient: needs ``get``, ``post``, ``put``, ``iter_list``."""
 
     # ------------------------------------------------------------ company

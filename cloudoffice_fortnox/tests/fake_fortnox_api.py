@@ -197,6 +197,9 @@ class FakeHandler(BaseHTTPRequestHandler):
             row = dict(row)
             _check_length(row, "Description", 255)
             quantity = float(row.get("DeliveredQuantity") or 0)
+            account = row.get("AccountNumber")
+            if account not in (None, "API_BLANK") and not 1000 <= int(account) <= 9999:
+                raise FakeError(400, "Kontot hittades inte.", 2001304)
             if row.get("ArticleNumber") and row["ArticleNumber"] not in self.fake.articles:
                 raise FakeError(400, "Artikeln hittades inte.", 2000428)
             if not row.get("ArticleNumber"):
@@ -252,7 +255,8 @@ class FakeHandler(BaseHTTPRequestHandler):
     def _supplier_invoices(self, method, parts, query, body):
         fake = self.fake
         if method == "GET" and len(parts) == 1:
-            items = [{k: v.get(k) for k in ("GivenNumber", "SupplierNumber", "InvoiceNumber", "Total", "Booked")}
+            keys = ("GivenNumber", "SupplierNumber", "InvoiceNumber", "Total", "Booked")
+            items = [{k: v.get(k) for k in keys}
                      for v in fake.supplier_invoices.values()
                      if _like(v.get("SupplierNumber"), query.get("suppliernumber"))]
             return 200, _page(items, "SupplierInvoices", query)

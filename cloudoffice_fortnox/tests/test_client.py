@@ -45,8 +45,8 @@ class FortnoxCase(unittest.TestCase):
         back = consent(self.fake, self.oauth)
         store = MemoryTokenStore(self.oauth.exchange_code(back["code"], REDIRECT))
         manager = TokenManager(self.oauth, store)
-        options = dict(api_url=self.fake.api_url, warehouse_url=self.fake.warehouse_url,
-                       pacer=Pacer(limit=self.limit, window=self.window), backoff=0.05)
+        options = {"api_url": self.fake.api_url, "warehouse_url": self.fake.warehouse_url,
+                   "pacer": Pacer(limit=self.limit, window=self.window), "backoff": 0.05}
         options.update(kwargs)
         return FortnoxClient(manager, tenant="t", **options), store
 
@@ -207,8 +207,9 @@ class TestResources(FortnoxCase):
         self.fake.warehouse = True
         self.assertTrue(client.has_warehouse())
         client.upsert_article("A1", {"Description": "Vara"})
-        created = client.create_delivery("inbound", {"externalReference": "WH/IN/1", "note": "Batch L-1 x 3",
-                                                     "rows": [{"itemId": "A1", "quantity": 3, "batch": "L-1"}]})
+        created = client.create_delivery("inbound", {
+            "externalReference": "WH/IN/1", "note": "Batch L-1 x 3",
+            "rows": [{"itemId": "A1", "quantity": 3, "batch": "L-1"}]})
         self.assertTrue(self.fake.deliveries["inbound"][created["id"]]["released"])
         self.assertEqual(client.find_warehouse_document("inbound", "WH/IN/1")["id"], created["id"])
 
