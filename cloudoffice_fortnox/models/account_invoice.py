@@ -64,7 +64,7 @@ class AccountInvoice(models.Model):
         """Refuse to cancel an invoice Fortnox has booked: it can no longer change there."""
         for invoice in self:
             binding = invoice.fortnox_binding_id
-            if not binding or binding.state != "done" or binding.target != "invoice":
+            if not binding.fortnox_number or binding.target != "invoice":
                 continue
             try:
                 current = binding.backend_id.sudo()._client().get_invoice(binding.fortnox_number)

@@ -79,7 +79,8 @@ class FortnoxBackend(models.Model):
         manager = TokenManager(self._oauth(), BackendTokenStore(self), clock=time.time)
         key = "%s:%s" % (self.sudo().client_id, self.tenant_id or self.id)
         return FortnoxClient(manager, tenant=key, api_url=self.api_url, warehouse_url=self.warehouse_url,
-                             pacer=Pacer(store=DbPacerStore(self.env.registry)))
+                             pacer=Pacer(store=DbPacerStore(self.env.registry)),
+                             retries=3, backoff=0.5)  # longer waits: the job is rescheduled
 
 
 __all__ = ["FortnoxBackend", "FortnoxError"]

@@ -142,7 +142,9 @@ class FortnoxBindingExport(models.Model):
             credit = self.search([("res_model", "=", "account.invoice"),
                                   ("res_id", "=", invoice.refund_invoice_id.id),
                                   ("backend_id", "=", self.backend_id.id)], limit=1).fortnox_number
-        payload = map_customer_invoice(invoice._fortnox_document(self.backend_id, customer, articles, credit))
+        # Batches and stock moves are read for the sender, who needs no Inventory rights.
+        document = invoice.sudo()._fortnox_document(self.backend_id, customer, articles, credit)
+        payload = map_customer_invoice(document)
         digest = payload_hash(payload)
         if self.fortnox_number:
             if digest != self.sent_hash:
@@ -163,7 +165,7 @@ class FortnoxBindingExport(models.Model):
         supplier = self._sync_register(client, "supplier", partner, partner._fortnox_number(),
                                        partner._fortnox_partner_values())
         articles = self._sync_lines_registers(client, invoice)
-        document = invoice._fortnox_supplier_document(self.backend_id, supplier, articles)
+        document = invoice.sudo()._fortnox_supplier_document(self.backend_id, supplier, articles)
         payload = map_supplier_invoice(document)
         digest = payload_hash(payload)
         if self.fortnox_number:

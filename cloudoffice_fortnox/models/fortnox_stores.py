@@ -15,6 +15,10 @@ import json
 
 from ..client import Tokens
 
+# A row lock must see the row as the last committer left it: under Odoo's
+# REPEATABLE READ, locking a row another worker changed meanwhile fails.
+READ_COMMITTED = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
+
 
 class BackendTokenStore:
     def __init__(self, backend):
@@ -37,6 +41,7 @@ class BackendTokenStore:
     @contextlib.contextmanager
     def locked(self):
         with self.registry.cursor() as cr:
+            cr.execute(READ_COMMITTED)
             cr.execute("""SELECT access_token, refresh_token, token_expires_at, granted_scopes,
                                  service_account, state
                             FROM fortnox_backend WHERE id = %s FOR UPDATE""", (self.backend.id,))
@@ -66,6 +71,7 @@ class DbPacerStore:
     @contextlib.contextmanager
     def locked(self, key):
         with self.registry.cursor() as cr:
+            cr.execute(READ_COMMITTED)
             cr.execute("""INSERT INTO fortnox_pacer (key, times) VALUES (%s, '[]')
                           ON CONFLICT (key) DO NOTHING""", (key,))
             cr.execute("SELECT times FROM fortnox_pacer WHERE key = %s FOR UPDATE", (key,))

@@ -70,7 +70,12 @@ class FortnoxCase(SavepointCase):
             "name": "Astrid Accountant", "login": "astrid.fortnox", "email": "astrid@example.com",
             "groups_id": [(6, 0, [env.ref("account.group_account_invoice").id,
                                   env.ref("account.group_account_user").id,
+                                  env.ref("sales_team.group_sale_salesman_all_leads").id,
                                   env.ref("base.group_user").id])]})
+
+    def setUp(self):
+        super().setUp()
+        self.fake.reset()  # each test starts with an empty Fortnox
 
     @classmethod
     def tearDownClass(cls):

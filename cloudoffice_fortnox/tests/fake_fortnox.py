@@ -98,6 +98,20 @@ class FakeFortnox:
     def token_url(self):
         return self.url + "/oauth-v1/token"
 
+    def reset(self):
+        """Forget every document and switch (tokens stay valid)."""
+        with self.lock:
+            self.customers.clear()
+            self.suppliers.clear()
+            self.articles.clear()
+            self.invoices.clear()
+            self.supplier_invoices.clear()
+            self.vouchers[:] = []
+            self.deliveries = {"inbound": {}, "outbound": {}}
+            self._invoice_numbers = itertools.count(1)
+            self._faults = []
+            self.log[:] = []
+
     # -------------------------------------------------------------- switches
     def fail_next(self, count=1, status=503):
         self._faults.append(["fail", count, status])
@@ -105,20 +119,24 @@ class FakeFortnox:
     def slow_next(self, count=1, seconds=2.0):
         self._faults.append(["slow", count, seconds])
 
-    def drop_after_store(self, count=1):
-        self._faults.append(["drop", count, None])
+    def drop_after_store(self, count=1, path="/3/"):
+        """Store the next ``count`` POSTs under ``path``, then drop the connection."""
+        self._faults.append(["drop", count, path])
 
     def expire_tokens(self):
         with self.lock:
             for token in self.access_tokens:
                 self.access_tokens[token] = 0
 
-    def take_fault(self, kind):
+    def take_fault(self, kind, path=None):
         with self.lock:
             for fault in self._faults:
-                if fault[0] == kind and fault[1] > 0:
-                    fault[1] -= 1
-                    return fault[2] if fault[2] is not None else True
+                if fault[0] != kind or fault[1] <= 0:
+                    continue
+                if kind == "drop" and not path.startswith(fault[2]):
+                    continue
+                fault[1] -= 1
+                return fault[2] if fault[2] is not None else True
         return None
 
     def clear_faults(self):

@@ -112,7 +112,7 @@ class FakeHandler(BaseHTTPRequestHandler):
                     raise FakeError(404, "Not found", 2000588)
         except FakeError as error:
             return self._send(error.status, error.body())
-        if self.command == "POST" and fake.take_fault("drop"):
+        if self.command == "POST" and fake.take_fault("drop", path):
             return self._drop()
         self._send(status, answer)
 

@@ -44,7 +44,7 @@ class TestFortnoxInvoices(FortnoxCase):
 
     def test_dropped_connection_after_store_sends_exactly_once(self):
         invoice = self.sell_and_invoice([(self.honey, 2)])
-        self.fake.drop_after_store(1)
+        self.fake.drop_after_store(1, "/3/invoices")
         self.send(invoice)
         binding = invoice.fortnox_binding_id
         self.assertEqual(binding.state, "waiting")

@@ -17,6 +17,8 @@ from .fake_fortnox import FakeFortnox
 
 
 class TestRefreshConcurrency(unittest.TestCase):
+    service = False
+
     def setUp(self):
         super().setUp()
         self.fake = FakeFortnox().start()
@@ -24,19 +26,13 @@ class TestRefreshConcurrency(unittest.TestCase):
         self.registry = odoo.registry(get_db_name())
         with api.Environment.manage(), self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            company = env["res.company"].create({"name": "Refresh Test AB"})
-            env.user.write({"company_ids": [(4, company.id)], "company_id": company.id})
-            self.backend_id = connect_backend(env, self.fake).id
-            self.company_id = company.id
-            env.user.write({"company_id": env.ref("base.main_company").id})
+            self.backend_id = connect_backend(env, self.fake, service=self.service).id
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
         with api.Environment.manage(), self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["fortnox.backend"].browse(self.backend_id).unlink()
-            env.user.write({"company_ids": [(3, self.company_id)]})
-            env["res.company"].browse(self.company_id).unlink()
 
     def _worker(self, barrier, results):
         with api.Environment.manage(), self.registry.cursor() as cr:
@@ -62,8 +58,17 @@ class TestRefreshConcurrency(unittest.TestCase):
                 worker.join(60)
             self.assertEqual(results, ["Fake Lager AB"] * 2)
             self.fake.expire_tokens()  # the second round refreshes with the committed token
+        if self.service:  # new tokens from client credentials: nothing to lose
+            self.assertEqual(self.fake.refresh_count, 0)
+            return
         self.assertEqual(self.fake.refresh_count, 2)
         with self.registry.cursor() as cr:
             cr.execute("SELECT refresh_token FROM fortnox_backend WHERE id = %s", (self.backend_id,))
             stored = cr.fetchone()[0]
         self.assertIn(stored, self.fake.refresh_tokens)  # still valid in Fortnox
+
+
+class TestServiceAccountConcurrency(TestRefreshConcurrency):
+    """The same with a service account: client credentials instead of a refresh token."""
+
+    service = True
