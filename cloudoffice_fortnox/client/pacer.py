@@ -92,4 +92,4 @@ class Pacer:
         """After a 429, hold every request of ``key`` back for ``seconds``."""
         with self.store.locked(key) as times:
             until = self.clock() + seconds - self.window - self.margin
-            times[:] = [until] * self.limit
+            times[:] = [until] * min(self.limit, 1000)  # a pacer without a real limit: no hold
