@@ -63,12 +63,9 @@ class FortnoxClient(ResourcesMixin):
         return (self.warehouse_url if warehouse else self.api_url) + path.lstrip("/")
 
     def _delay(self, attempt, response=None):
-        retry_after = response is not None and response.headers.get("Retry-After")
-        if retry_after:
-            try:
-                return min(self.max_backoff, float(retry_after))
-            except ValueError:
-                pass
+        retry_after = response is not None and response.headers.get("Retry-After") or ""
+        if retry_after.strip().isdigit():  # seconds; an HTTP date is ignored
+            return min(self.max_backoff, float(retry_after))
         return min(self.max_backoff, self.backoff * (2 ** attempt))
 
     def request(self, method, path, params=None, body=None, warehouse=False, retry_post=False):

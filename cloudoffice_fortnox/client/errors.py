@@ -83,10 +83,10 @@ def read_error(body):
     data = _lower_keys(body)
     info = _lower_keys(data.get("errorinformation")) or data
     code = info.get("code")
-    try:
-        code = int(code) if code not in (None, "") else None
-    except (TypeError, ValueError):
-        pass
+    if isinstance(code, str) and code.strip().isdigit():
+        code = int(code)
+    elif code == "":
+        code = None
     message = info.get("message")
     if message is not None:
         message = str(message)

@@ -1,6 +1,5 @@
 from . import fortnox_backend
 from . import fortnox_backend_oauth
-from . import fortnox_backend_cron
 from . import fortnox_pacer
 from . import fortnox_binding
 from . import fortnox_binding_export

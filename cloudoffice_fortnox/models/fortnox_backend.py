@@ -54,7 +54,7 @@ class FortnoxBackend(models.Model):
     connected_at = fields.Datetime(readonly=True, help="When the connection was made.")
     granted_scopes = fields.Char(readonly=True, help="The scopes Fortnox granted.")
     fortnox_company = fields.Char(
-        string="Fortnox Company", readonly=True,
+        readonly=True,
         help="The company name Fortnox reported on the last connection test.")
     has_warehouse = fields.Boolean(
         string="Fortnox Lager Active", readonly=True,
@@ -69,7 +69,7 @@ class FortnoxBackend(models.Model):
         string="Send Warehouse Changes", default=False,
         help="Send done receipts, deliveries, returns, scrap, adjustments and transfers.")
     send_from = fields.Date(
-        string="Send From", default=fields.Date.context_today,
+        default=fields.Date.context_today,
         help="Documents dated before this day are not sent.")
     # mapping, with Swedish (BAS) defaults
     sales_account = fields.Integer(default=3001, help="BAS sales account for goods at 25 % VAT.")
@@ -123,6 +123,18 @@ class FortnoxBackend(models.Model):
         self.ensure_one()
         self.sudo().write({"state": "draft", "access_token": False, "refresh_token": False,
                            "token_expires_at": 0, "service_account": False})
+        return True
+
+    @api.model
+    def _cron_enqueue(self):
+        """For every connected company: bind and enqueue new or changed invoices in date order."""
+        for backend in self.search([("state", "=", "connected")]):
+            invoices = self.env["account.invoice"].with_context(
+                force_company=backend.company_id.id)._fortnox_changed_or_new(backend)
+            bindings = invoices._fortnox_bind()
+            waiting = self.env["fortnox.binding"].search([
+                ("backend_id", "=", backend.id), ("state", "=", "waiting")])
+            (bindings | waiting).sorted(lambda rec: (rec.document_date or "", rec.id)).action_retry()
         return True
 
     @api.model

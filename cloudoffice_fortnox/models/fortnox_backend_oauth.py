@@ -1,4 +1,5 @@
 """Connecting: the consent page, its callback, service accounts, the client."""
+import logging
 import secrets
 import time
 
@@ -8,6 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from ..client import FortnoxClient, FortnoxError, OAuth, Pacer, TokenManager
 from .fortnox_stores import BackendTokenStore, DbPacerStore
 
+_logger = logging.getLogger(__name__)
 CALLBACK = "/fortnox/callback"
 
 
@@ -67,8 +69,8 @@ class FortnoxBackend(models.Model):
         })
         try:
             self.action_test_connection()
-        except UserError:
-            pass  # connected all the same; the test button tells more
+        except UserError as error:  # connected all the same; the test button tells more
+            _logger.info("Fortnox connected, but the first test failed: %s", error)
 
     def _client(self):
         """A Fortnox client for this connection (tokens and pacing shared in the database)."""

@@ -61,7 +61,9 @@ class BackendTokenStore:
                                SET access_token = %s, refresh_token = %s, token_expires_at = %s
                              WHERE id = %s""",
                          (tokens.access_token, tokens.refresh_token, tokens.expires_at, self.backend.id))
-        self._cr.commit()
+        # Committed before the new access token is used: a crash after this
+        # line cannot lose the only valid refresh token.
+        self._cr.commit()  # pylint: disable=invalid-commit
 
 
 class DbPacerStore:
