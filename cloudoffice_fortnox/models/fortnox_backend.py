@@ -43,7 +43,7 @@ class FortnoxBackend(models.Model):
     token_expires_at = fields.Float(
         groups=SECRET, readonly=True, help="When the access token expires (seconds since 1970, UTC).")
     oauth_state = fields.Char(
-        groups=SECRET, readonly=True, copy=False,
+        string="OAuth State", groups=SECRET, readonly=True, copy=False,
         help="The random value sent to Fortnox's consent page and checked on return.")
     scopes = fields.Char(
         default="companyinformation invoice supplierinvoice customer supplier article bookkeeping settings",
@@ -72,11 +72,15 @@ class FortnoxBackend(models.Model):
         default=fields.Date.context_today,
         help="Documents dated before this day are not sent.")
     # mapping, with Swedish (BAS) defaults
-    sales_account = fields.Integer(default=3001, help="BAS sales account for goods at 25 % VAT.")
-    sales_account_12 = fields.Integer(default=3002, help="BAS sales account for goods at 12 % VAT.")
-    sales_account_6 = fields.Integer(default=3003, help="BAS sales account for goods at 6 % VAT.")
+    sales_account = fields.Integer(string="Sales Account 25 %", default=3001,
+        help="BAS sales account for goods at 25 % VAT.")
+    sales_account_12 = fields.Integer(string="Sales Account 12 %", default=3002,
+        help="BAS sales account for goods at 12 % VAT.")
+    sales_account_6 = fields.Integer(string="Sales Account 6 %", default=3003,
+        help="BAS sales account for goods at 6 % VAT.")
     purchase_account = fields.Integer(default=4010, help="BAS account for purchased goods.")
-    input_vat_account = fields.Integer(default=2641, help="BAS account for input VAT on purchases.")
+    input_vat_account = fields.Integer(string="Input VAT Account", default=2641,
+        help="BAS account for input VAT on purchases.")
     payable_account = fields.Integer(default=2440, help="BAS account for supplier debts.")
     stock_account = fields.Integer(default=1460, help="BAS stock account for warehouse vouchers.")
     stock_counter_account = fields.Integer(

@@ -17,7 +17,7 @@ class FortnoxBackend(models.Model):
     _inherit = "fortnox.backend"
 
     oauth_service = fields.Boolean(
-        groups="base.group_system", readonly=True, copy=False,
+        string="OAuth for Service Account", groups="base.group_system", readonly=True, copy=False,
         help="The consent under way is for a service account.")
 
     def _check_admin(self):

@@ -17,7 +17,7 @@ class FortnoxBinding(models.Model):
     _order = "document_date, id"
 
     backend_id = fields.Many2one(
-        "fortnox.backend", required=True, ondelete="cascade", index=True,
+        "fortnox.backend", string="Connection", required=True, ondelete="cascade", index=True,
         help="The Fortnox connection the document is sent through.")
     company_id = fields.Many2one(
         related="backend_id.company_id", store=True, readonly=True,
@@ -26,8 +26,9 @@ class FortnoxBinding(models.Model):
         [("customer_invoice", "Customer Invoice"), ("supplier_invoice", "Supplier Invoice"),
          ("picking", "Warehouse Change"), ("customer", "Customer"), ("supplier", "Supplier"),
          ("article", "Article")], required=True, help="What kind of record is sent.")
-    res_model = fields.Char(required=True, index=True, help="The Odoo model of the record sent.")
-    res_id = fields.Integer(required=True, index=True, help="The id of the record sent.")
+    res_model = fields.Char(
+        string="Model", required=True, index=True, help="The Odoo model of the record sent.")
+    res_id = fields.Integer(string="Record ID", required=True, index=True, help="The id of the record sent.")
     name = fields.Char(string="Document", help="The document's number or name in Odoo.")
     document_date = fields.Date(help="The document's date; documents go out in this order.")
     state = fields.Selection(
