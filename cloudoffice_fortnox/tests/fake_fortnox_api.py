@@ -87,6 +87,11 @@ class FakeHandler(BaseHTTPRequestHandler):
         raw = self._body()
         if path.startswith("/oauth-v1/"):
             return self._oauth(path, query, raw)
+        if not path.startswith(("/3/", "/api/")):  # a browser on the consent page asks for a favicon
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         if not fake.check_bearer(self.headers):
             return self._send(401, {"message": "unauthorized"})
         if fake.over_limit(fake.tenant_id):
