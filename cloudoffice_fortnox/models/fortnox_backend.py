@@ -58,16 +58,13 @@ class FortnoxBackend(models.Model):
         help="The company name Fortnox reported on the last connection test.")
     has_warehouse = fields.Boolean(
         string="Fortnox Lager Active", readonly=True,
-        help="Detected from Fortnox (tenants-v4): warehouse changes go to Fortnox Lager when "
-             "active, else as vouchers.")
+        help="Detected from Fortnox (tenants-v4) on each connection test: whether the company "
+             "uses Fortnox Lager.")
     warehouse_checked_at = fields.Datetime(readonly=True, help="When Fortnox Lager was last detected.")
     # what is sent
     send_customer_invoices = fields.Boolean(
         default=True, help="Send posted customer invoices and refunds.")
     send_supplier_invoices = fields.Boolean(default=True, help="Send posted supplier invoices.")
-    send_stock_moves = fields.Boolean(
-        string="Send Warehouse Changes", default=False,
-        help="Send done receipts, deliveries, returns, scrap, adjustments and transfers.")
     send_from = fields.Date(
         default=fields.Date.context_today,
         help="Documents dated before this day are not sent.")
@@ -82,12 +79,7 @@ class FortnoxBackend(models.Model):
     input_vat_account = fields.Integer(string="Input VAT Account", default=2641,
         help="BAS account for input VAT on purchases.")
     payable_account = fields.Integer(default=2440, help="BAS account for supplier debts.")
-    stock_account = fields.Integer(default=1460, help="BAS stock account for warehouse vouchers.")
-    stock_counter_account = fields.Integer(
-        default=4990, help="Counter account of warehouse vouchers (change in stock).")
-    voucher_series = fields.Char(default="A", help="Fortnox voucher series for warehouse vouchers.")
     default_unit = fields.Char(default="st", help="Fortnox unit code for Odoo's Units.")
-    stock_point = fields.Char(help="Fortnox Lager stock point code used when Lager has stock points on.")
     api_url = fields.Char(string="API URL", default=API_URL, help="Fortnox's REST API address.")
     warehouse_url = fields.Char(
         string="Warehouse API URL", default=WAREHOUSE_URL, help="Fortnox Lager's API address.")
