@@ -125,3 +125,37 @@ class TestFortnoxInvoices(FortnoxCase):
         self.assertEqual(invoice.fortnox_state, "done")
         self.env["fortnox.backend"]._cron_enqueue()  # nothing changed: nothing new
         self.assertEqual(self.run_jobs(), 0)
+
+
+class TestFortnoxSupplierInvoices(FortnoxCase):
+    def test_supplier_invoice_carries_batches_in_transaction_information(self):
+        supplier = self.env["res.partner"].create({"name": "Biodlarna Norr AB", "supplier": True,
+                                                   "ref": "L-2001"})
+        order = self.env["purchase.order"].create({"partner_id": supplier.id, "order_line": [(0, 0, {
+            "product_id": self.honey.id, "name": self.honey.name, "product_qty": 24, "price_unit": 30.0,
+            "product_uom": self.honey.uom_id.id, "date_planned": "2026-12-01 10:00:00"})]})
+        order.button_confirm()
+        receipt = order.picking_ids
+        for ml in receipt.move_line_ids:
+            ml.write({"lot_name": "IN-2612", "qty_done": 24})
+        receipt.button_validate()
+        bill = self.env["account.invoice"].sudo(self.accountant).create({
+            "type": "in_invoice", "partner_id": supplier.id, "reference": "F-88123"})
+        bill.purchase_id = order
+        bill.purchase_order_change()
+        bill.action_invoice_open()
+        bill.action_fortnox_send()
+        self.run_jobs()
+        bill.invalidate_cache()
+        self.assertEqual(bill.fortnox_state, "done")
+        sent = self.fake.supplier_invoices[bill.fortnox_number]
+        self.assertEqual((sent["SupplierNumber"], sent["InvoiceNumber"]), ("L-2001", "F-88123"))
+        product_row = sent["SupplierInvoiceRows"][0]
+        self.assertEqual((product_row["ArticleNumber"], product_row["Quantity"]), ("FH-350", 24))
+        self.assertEqual(product_row["TransactionInformation"], "Batch IN-2612 x 24")
+        self.assertIn("FH-350: Batch IN-2612 x 24", sent["Comments"])
+        self.assertEqual(self.fake.suppliers["L-2001"]["Name"], "Biodlarna Norr AB")
+        # sent again (a retry after a lost answer): found, not duplicated
+        bill.fortnox_binding_id.write({"fortnox_number": False, "state": "waiting"})
+        bill.fortnox_binding_id.export()
+        self.assertEqual(len(self.fake.supplier_invoices), 1)
