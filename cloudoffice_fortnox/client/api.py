@@ -81,7 +81,7 @@ class FortnoxClient(ResourcesMixin):
         attempt = 0
         while True:
             token = self.tokens.access_token(rejected=rejected)
-            self.pacer.wait(self.tenant)
+            slot = self.pacer.wait(self.tenant)
             headers = {"Authorization": "Bearer %s" % token, "Accept": "application/json"}
             data = None
             if body is not None:
@@ -92,6 +92,7 @@ class FortnoxClient(ResourcesMixin):
                 response = self.session.request(method, self._url(path, warehouse), params=params,
                                                 data=data, headers=headers, timeout=self.timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
+                self.pacer.finished(self.tenant, slot)
                 error = FortnoxUnavailable("Fortnox did not answer in time (%s)." % type(exc).__name__,
                                            request=label)
                 if not idempotent or attempt >= self.retries:
@@ -100,6 +101,7 @@ class FortnoxClient(ResourcesMixin):
                 self.sleep(self._delay(attempt))
                 attempt += 1
                 continue
+            self.pacer.finished(self.tenant, slot)
             if response.status_code < 400:
                 if not response.content:
                     return {}

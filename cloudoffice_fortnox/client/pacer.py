@@ -16,7 +16,7 @@ under the lock and sleeps outside it, so waiting never holds the lock.
 >>> clock = FakeClock()
 >>> pacer = Pacer(limit=2, window=1.0, margin=0.0, clock=clock.time, sleep=clock.sleep)
 >>> [pacer.wait("t") for _ in range(5)]
-[0.0, 0.0, 1.0, 0.0, 1.0]
+[0.0, 0.0, 1.0, 1.0, 2.0]
 >>> clock.now
 2.0
 """
@@ -82,11 +82,26 @@ class Pacer:
         return at
 
     def wait(self, key):
-        """Block until a request of ``key`` may leave; return the seconds waited."""
-        delay = max(0.0, self.reserve(key) - self.clock())
+        """Block until a request of ``key`` may leave; return its reserved slot."""
+        slot = self.reserve(key)
+        delay = max(0.0, slot - self.clock())
         if delay:
             self.sleep(delay)
-        return delay
+        return slot
+
+    def finished(self, key, slot):
+        """The request of ``slot`` got its answer: count it from now on.
+
+        Fortnox counts a request when it arrives, somewhere between our slot
+        and the answer; a busy machine or network can delay that by more than
+        the margin. Counting the window from the answer is always safe.
+        """
+        now = self.clock()
+        if now - slot <= self.margin:
+            return  # on time: the margin covers it, spare the store a round trip
+        with self.store.locked(key) as times:
+            if slot in times:
+                times[times.index(slot)] = now
 
     def penalise(self, key, seconds):
         """After a 429, hold every request of ``key`` back for ``seconds``."""

@@ -151,6 +151,8 @@ class FortnoxBindingExport(models.Model):
                 current = client.get_invoice(self.fortnox_number)
                 self._update_or_refuse(self.fortnox_number, digest, current,
                                        lambda: client.update_invoice(self.fortnox_number, payload), "invoice")
+            else:  # touched in Odoo, nothing Fortnox sees changed
+                self._set_done(self.fortnox_number, digest, "invoice")
             return
         existing = client.find_invoice(payload["ExternalInvoiceReference1"])
         if existing:
@@ -174,6 +176,8 @@ class FortnoxBindingExport(models.Model):
                 self._update_or_refuse(
                     self.fortnox_number, digest, current,
                     lambda: client.update_supplier_invoice(self.fortnox_number, payload), "supplierinvoice")
+            else:
+                self._set_done(self.fortnox_number, digest, "supplierinvoice")
             return
         existing = client.find_supplier_invoice(supplier, payload["InvoiceNumber"])
         created = existing or client.create_supplier_invoice(payload)

@@ -104,6 +104,13 @@ class TestFortnoxInvoices(FortnoxCase):
         self.run_jobs()
         self.assertEqual(self.fake.invoices[number]["YourReference"], "PO 4711")
         self.assertEqual(invoice.fortnox_binding_id.state, "done")
+        binding.sent_at = "2000-01-01 00:00:00"
+        invoice.sudo().comment = "Touched, but nothing Fortnox sees"
+        self.env["fortnox.backend"]._cron_enqueue()
+        self.fake.log[:] = []
+        self.run_jobs()
+        self.assertEqual(invoice.fortnox_binding_id.state, "done")
+        self.assertEqual([e for e in self.fake.log if e[1] == "PUT"], [])
         self.fake.invoices[number]["Booked"] = True  # booked in Fortnox
         binding.sent_at = "2000-01-01 00:00:00"
         invoice.sudo().name = "PO 4712"
