@@ -79,10 +79,10 @@ def test_connect_post_and_see_the_invoice_in_fortnox(web):
         page.click(".o_form_button_save")
         web.settle()
         page.click(".o_form_statusbar button:has-text('Connect')")
-        page.wait_for_selector("#approve", timeout=30000)  # Fortnox's consent page
+        page.wait_for_selector("#approve", timeout=120000)  # Fortnox's consent page
         assert "Fake Lager AB" in page.content()
         page.click("#approve")
-        page.wait_for_selector(".o_form_view .o_field_widget[name=fortnox_company]", timeout=60000)
+        page.wait_for_selector(".o_form_view .o_field_widget[name=fortnox_company]", timeout=120000)
         assert page.locator(".o_field_widget[name=fortnox_company]").inner_text() == "Fake Lager AB"
         assert "Connected" in page.locator(".o_statusbar_status .btn-primary").inner_text()
 
@@ -99,7 +99,7 @@ def test_connect_post_and_see_the_invoice_in_fortnox(web):
         web.settle()
         run_fortnox_jobs(server)
         page.reload()
-        page.wait_for_selector(".o_field_widget[name=fortnox_number]", timeout=30000)
+        page.wait_for_selector(".o_field_widget[name=fortnox_number]", timeout=120000)
         number = page.locator(".o_field_widget[name=fortnox_number]").inner_text()
         assert page.locator(".o_field_widget[name=fortnox_state]").inner_text() == "Sent"
         sent = fake.invoices[number]
