@@ -12,10 +12,17 @@
     "installable": True,
     "depends": [
         "cloudoffice_lots",
+        "queue_job",
     ],
     "external_dependencies": {
         "python": ["requests"],
     },
     "data": [
+        "security/ir.model.access.csv",
+        "security/fortnox_security.xml",
+        "data/fortnox_data.xml",
+        "views/fortnox_backend_views.xml",
+        "views/fortnox_binding_views.xml",
+        "views/account_invoice_views.xml",
     ],
 }

@@ -18,7 +18,9 @@ start() {
     else
         port_taken && die "port $ODOO_PORT is already in use: stop what uses it, or run 'make run ODOO_PORT=8070'."
         # No -d (preloading races with the first request); the filter selects the database.
-        "$REPO_ROOT/tools/odoo-bin" --db-filter="^$DEMO_DB\$" --http-port="$ODOO_PORT" \
+        # queue_job's runner (--load) listens on every database listed: --db-template keeps
+        # it off the template, which `make test` copies.
+        "$REPO_ROOT/tools/odoo-bin" --db-filter="^$DEMO_DB\$" --http-port="$ODOO_PORT" --load=web,queue_job --db-template="$TEMPLATE_DB" \
             --logfile="$ODOO_LOG" >/dev/null 2>&1 &
         echo $! >"$ODOO_PID_FILE"
         "$PY" - "$ODOO_PORT" "$DEMO_DB" "$(cat "$ODOO_PID_FILE")" <<'PY' \
