@@ -23,9 +23,10 @@ setup:
 	@tools/pg.sh start
 	@tools/db.sh config
 
+# PROD=1: prefork workers, cron worker and long-polling, as in production.
 run: setup
 	@tools/db.sh demo
-	@tools/run.sh start
+	@PROD=$(PROD) tools/run.sh start
 
 stop:
 	@tools/run.sh stop

@@ -15,9 +15,16 @@ def _patch_qweb(module):
     module.compile = compile_fixed
 
 
+def _patch_server(module):
+    from .prefork_limits import patch
+
+    patch(module)
+
+
 PATCHES = {
     "odoo.tools.safe_eval": _patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": _patch_qweb,
+    "odoo.service.server": _patch_server,
 }
 
 
