@@ -14,7 +14,9 @@ LONGPOLLING_PORT="${LONGPOLLING_PORT:-$((ODOO_PORT + 3))}"
 prod_options() {
     local site
     site="$("$PY" -c 'import os, odoo; print(os.path.dirname(odoo.__file__))')"
-    echo "--workers=$WORKERS --max-cron-threads=1 --longpolling-port=$LONGPOLLING_PORT"
+    # -d: the cron worker runs the jobs of this database only (without it, of
+    # every database on the server); prefork loads it before forking workers.
+    echo "--database=$DEMO_DB --workers=$WORKERS --max-cron-threads=1 --longpolling-port=$LONGPOLLING_PORT"
     # Per worker: recycled after the request once above 1 GiB of address space,
     # refused memory above 1.5 GiB; 120 s of CPU, 240 s of real time per request.
     echo "--limit-memory-soft=$((1024 * 1024 * 1024)) --limit-memory-hard=$((1536 * 1024 * 1024))"
