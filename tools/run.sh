@@ -17,9 +17,11 @@ prod_options() {
     # -d: the cron worker runs the jobs of this database only (without it, of
     # every database on the server); prefork loads it before forking workers.
     echo "--database=$DEMO_DB --workers=$WORKERS --max-cron-threads=1 --longpolling-port=$LONGPOLLING_PORT"
-    # Per worker: recycled after the request once above 1 GiB of address space,
-    # refused memory above 1.5 GiB; 120 s of CPU, 240 s of real time per request.
-    echo "--limit-memory-soft=$((1024 * 1024 * 1024)) --limit-memory-hard=$((1536 * 1024 * 1024))"
+    # Per worker: recycled after the request once above 2 GiB of address space,
+    # refused memory above 2.5 GiB (Odoo's defaults; wkhtmltopdf inherits the
+    # hard limit and aborts with std::bad_alloc at 1.5 GiB); 120 s of CPU,
+    # 240 s of real time per request.
+    echo "--limit-memory-soft=$((2048 * 1024 * 1024)) --limit-memory-hard=$((2560 * 1024 * 1024))"
     echo "--limit-time-cpu=120 --limit-time-real=240 --limit-request=8192"
     [ "${PROXY:-0}" = "1" ] && echo "--proxy-mode"
     # OCA queue_job's runner, when its add-on is installed in the virtualenv.
