@@ -29,7 +29,7 @@ def _user(env, login, name, groups):
     return user
 
 
-def _receive(env, product, lots, prefix):
+def receive(env, product, lots, prefix):
     """A validated receipt of ``lots`` [(name, qty)] of ``product``."""
     stock = env.ref("stock.stock_location_stock")
     supplier = env.ref("stock.stock_location_suppliers")
@@ -53,7 +53,7 @@ def _receive(env, product, lots, prefix):
     return picking
 
 
-def prepare(env, sellers=12, warehouse=12, tag="LOAD"):
+def prepare(env, sellers=12, warehouse=12, serials=SERIALS, tag="LOAD"):
     """Create what the tests and the load need (once per database); return its ids."""
     info = {"sellers": [], "warehouse": [], "lot_products": [], "serial_product": None}
     seller_groups = ("sales_team.group_sale_salesman", "stock.group_stock_user")
@@ -72,13 +72,13 @@ def prepare(env, sellers=12, warehouse=12, tag="LOAD"):
                 "name": "%s Honey %d" % (tag.title(), index), "default_code": "%s-LOT-%d" % (tag, index),
                 "type": "product", "tracking": "lot", "barcode": gtin13(209900000000 + index),
                 "invoice_policy": "delivery", "list_price": 50.0 + index})
-            _receive(env, product, [("%s-%d-%02d" % (tag, index, lot), UNITS_PER_LOT)
+            receive(env, product, [("%s-%d-%02d" % (tag, index, lot), UNITS_PER_LOT)
                                     for lot in range(1, LOTS_PER_PRODUCT + 1)], tag)
         product = env["product.product"].create({
             "name": "%s Phone" % tag.title(), "default_code": "%s-SN" % tag, "type": "product",
             "tracking": "serial", "barcode": gtin13(209900000900), "invoice_policy": "delivery",
             "list_price": 999.0})
-        _receive(env, product, [("%s-SN-%05d" % (tag, index), 1.0) for index in range(1, SERIALS + 1)], tag)
+        receive(env, product, [("%s-SN-%05d" % (tag, index), 1.0) for index in range(1, serials + 1)], tag)
         env["res.partner"].create({"name": "%s Customer" % tag.title(), "customer": True,
                                    "ref": "%s-CUSTOMER" % tag})
     products = env["product.product"].search([("default_code", "=like", tag + "-%")], order="id")
