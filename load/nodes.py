@@ -88,31 +88,22 @@ class OdooNode:
                 self.process.wait(timeout=10)
 
     # ------------------------------------------------------------- processes
+    @staticmethod
+    def _connections(process):
+        # psutil renamed connections() to net_connections() in 6.0
+        method = getattr(process, "net_connections", None) or process.connections
+        return method(kind="tcp")
+
     def _children(self):
         import psutil
 
         return psutil.Process(self.process.pid).children()
 
-    def http_workers(self):
-        """The HTTP worker processes (not cron, not long-polling), as psutil.Process."""
-        workers = []
-        for child in self._children():
-            try:
-                cmdline = child.cmdline()
-                if "gevent" in cmdline:
-                    continue
-                if any(conn.laddr and conn.laddr.port == self.port and conn.status == "LISTEN"
-                       for conn in child.net_connections()) or not self.cron:
-                    workers.append(child)
-            except Exception:  # a worker exiting meanwhile is not one
-                continue
-        return workers
-
     def busy_worker(self):
         """An HTTP worker serving a request now (it holds a client connection), or None."""
         for child in self._children():
             try:
-                for conn in child.net_connections(kind="tcp"):
+                for conn in self._connections(child):
                     if conn.laddr and conn.laddr.port == self.port and conn.status == "ESTABLISHED":
                         return child
             except Exception:
