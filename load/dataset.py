@@ -88,6 +88,8 @@ def prepare(env, sellers=12, warehouse=12, serials=SERIALS, tag="LOAD"):
     info["gtins"] = {product.id: product.barcode for product in products}
     info["lots"] = {product.id: env["stock.production.lot"].search(
         [("product_id", "=", product.id)], order="name").ids for product in products}
+    info["lot_names"] = {lot.id: lot.name for lot in env["stock.production.lot"].search(
+        [("product_id", "in", products.ids)])}
     info["refs"] = {"picking_type_in": env.ref("stock.picking_type_in").id,
                     "suppliers": env.ref("stock.stock_location_suppliers").id,
                     "stock": env.ref("stock.stock_location_stock").id}
