@@ -2,7 +2,7 @@
 the same mix of users run with our add-ons, then with plain Odoo's nearest
 way, a table of both side by side, and the invariants checked at the end.
 
-    python -m load [--users 24] [--seconds 75] [--max-actions 20000] [--keep]
+    python -m load [--users 24] [--seconds 90] [--max-actions 20000] [--keep]
 
 Runs in the project's virtualenv; locust runs in its own (.local/locust-venv).
 """
@@ -87,7 +87,7 @@ def table(results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=24)
-    parser.add_argument("--seconds", type=int, default=75)
+    parser.add_argument("--seconds", type=int, default=90)
     parser.add_argument("--max-actions", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=3, help="HTTP workers per node")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")

@@ -44,7 +44,8 @@ _actions = itertools.count(1)
 class OdooUser(HttpUser):
     abstract = True
     host = NODES[0]
-    wait_time = between(0.5, 2.0)
+    # People read the screen and handle the goods between two actions.
+    wait_time = between(2.0, 6.0)
     logins = ()
 
     def on_start(self):
@@ -113,6 +114,7 @@ class Warehouse(OdooUser):
 class Seller(OdooUser):
     weight = 8
     logins = INFO.get("sellers", ())
+    wait_time = between(4.0, 10.0)
 
     @task
     def sell(self):
@@ -133,7 +135,7 @@ class Seller(OdooUser):
 class Reports(OdooUser):
     weight = 2
     logins = ("accountant", "manager")
-    wait_time = between(2.0, 5.0)
+    wait_time = between(3.0, 8.0)
 
     @task
     def balance(self):
@@ -149,7 +151,7 @@ class Reports(OdooUser):
 class Labels(OdooUser):
     weight = 2
     logins = INFO.get("warehouse", ())
-    wait_time = between(2.0, 5.0)
+    wait_time = between(3.0, 8.0)
 
     @task
     def labels(self):
