@@ -63,24 +63,16 @@ _BAD_QUANTS = """
 
 _REPLAY = """
     WITH replay AS (
-        SELECT product_id, lot_id, location_id, SUM(qty) AS qty FROM (
-            SELECT ml.product_id, ml.lot_id, ml.location_dest_id AS location_id,
-                   {to_product} AS qty
-              FROM stock_move_line ml
-              JOIN product_uom line_uom ON line_uom.id = ml.product_uom_id
-              JOIN product_product p ON p.id = ml.product_id
-              JOIN product_template t ON t.id = p.product_tmpl_id
-              JOIN product_uom product_uom ON product_uom.id = t.uom_id
-             WHERE ml.state = 'done'
-            UNION ALL
-            SELECT ml.product_id, ml.lot_id, ml.location_id, -({to_product})
-              FROM stock_move_line ml
-              JOIN product_uom line_uom ON line_uom.id = ml.product_uom_id
-              JOIN product_product p ON p.id = ml.product_id
-              JOIN product_template t ON t.id = p.product_tmpl_id
-              JOIN product_uom product_uom ON product_uom.id = t.uom_id
-             WHERE ml.state = 'done'
-        ) moves GROUP BY product_id, lot_id, location_id),
+        -- each done line adds to its destination and takes from its source
+        SELECT ml.product_id, ml.lot_id, side.location_id, SUM(side.sign * {to_product}) AS qty
+          FROM stock_move_line ml
+          JOIN product_uom line_uom ON line_uom.id = ml.product_uom_id
+          JOIN product_product p ON p.id = ml.product_id
+          JOIN product_template t ON t.id = p.product_tmpl_id
+          JOIN product_uom product_uom ON product_uom.id = t.uom_id
+         CROSS JOIN LATERAL (VALUES (ml.location_dest_id, 1), (ml.location_id, -1)) side(location_id, sign)
+         WHERE ml.state = 'done'
+      GROUP BY ml.product_id, ml.lot_id, side.location_id),
     quants AS (
         SELECT product_id, lot_id, location_id, SUM(quantity) AS qty
           FROM stock_quant GROUP BY product_id, lot_id, location_id),

@@ -14,7 +14,6 @@ worker never gets less CPU time than configured); everything else is the real
 ``resource`` module, and the rest of the process keeps it unchanged.
 """
 import math
-import resource as _resource
 
 
 def whole_limit(value):
