@@ -64,7 +64,7 @@ _BAD_QUANTS = """
 _REPLAY = """
     WITH replay AS (
         -- each done line adds to its destination and takes from its source
-        SELECT ml.product_id, ml.lot_id, side.location_id, SUM(side.sign * {to_product}) AS qty
+        SELECT ml.product_id, ml.lot_id, side.location_id, SUM(side.sign * {to_product})::float AS qty
           FROM stock_move_line ml
           JOIN product_uom line_uom ON line_uom.id = ml.product_uom_id
           JOIN product_product p ON p.id = ml.product_id
