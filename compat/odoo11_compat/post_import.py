@@ -21,10 +21,17 @@ def _patch_server(module):
     patch(module)
 
 
+def _patch_registry(module):
+    from .db_outage import patch
+
+    patch(module)
+
+
 PATCHES = {
     "odoo.tools.safe_eval": _patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": _patch_qweb,
     "odoo.service.server": _patch_server,
+    "odoo.modules.registry": _patch_registry,
 }
 
 
