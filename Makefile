@@ -7,7 +7,7 @@ export ODOO_PORT
 CORE_TESTS = $(addprefix $(ODOO_ADDONS_DIR)/,\
 	stock/tests sale_stock/tests purchase/tests mrp/tests)
 
-.PHONY: help setup run stop test test-core bench lint screenshots clean-db
+.PHONY: help setup run stop test test-core bench lint screenshots clean-db load
 
 help:
 	@echo "make run        install everything, start PostgreSQL and Odoo with demo data"
@@ -16,6 +16,7 @@ help:
 	@echo "make stop       stop Odoo and PostgreSQL started by make run"
 	@echo "make lint       ruff, pylint-odoo and the Python 3.5 floor (vermin)"
 	@echo "make bench      benchmarks, each against Odoo's own way"
+	@echo "make load       many users on two prefork nodes, ours against plain Odoo, invariants checked"
 	@echo "make screenshots  retake the README screenshots and render the READMEs"
 
 setup:
@@ -23,9 +24,10 @@ setup:
 	@tools/pg.sh start
 	@tools/db.sh config
 
+# PROD=1: prefork workers, cron worker and long-polling, as in production.
 run: setup
 	@tools/db.sh demo
-	@tools/run.sh start
+	@PROD=$(PROD) tools/run.sh start
 
 stop:
 	@tools/run.sh stop
@@ -55,6 +57,12 @@ test-core: setup
 bench: setup
 	@tools/db.sh template
 	@tools/bench.sh $(BENCH_ARGS)
+
+# Many users at once on two prefork nodes, our way and plain Odoo's way in
+# one run; LOAD_ARGS="--users 30 --seconds 90" to change the defaults.
+load: setup
+	@tools/db.sh template
+	@tools/load.sh $(LOAD_ARGS)
 
 # The README screenshots, taken with Chromium from Odoo on a copy of the
 # template database; SCREENSHOTS="scan label" retakes only those.

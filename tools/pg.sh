@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster under .local/pg, on 127.0.0.1 and a free port,
-# run as an unprivileged user (initdb refuses root). Usage: pg.sh start|stop|status
+# run as an unprivileged user (initdb refuses root). Usage: pg.sh start|stop|restart|status
 source "$(dirname "$0")/common.sh"
 
 [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] \
@@ -102,9 +102,16 @@ stop() {
     fi
 }
 
+# Same port and options (pg_ctl keeps them): connected clients must reconnect.
+restart() {
+    is_running || die "PostgreSQL is not running: 'tools/pg.sh start' starts it."
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -m fast -w -t 60 restart >/dev/null
+}
+
 case "${1:-status}" in
     start) start ;;
     stop) stop ;;
+    restart) restart ;;
     status) if is_running; then echo "PostgreSQL running on 127.0.0.1:$(pg_port)"; else echo "PostgreSQL not running"; exit 3; fi ;;
-    *) die "usage: pg.sh start|stop|status" ;;
+    *) die "usage: pg.sh start|stop|restart|status" ;;
 esac

@@ -2,7 +2,7 @@
 
 Odoo 11 was written for Python 3.5/3.6. This package restores, at interpreter
 start, the few standard-library names it relies on that later Pythons removed,
-and patches two Odoo modules right after they are imported (no Odoo file is
+and patches four Odoo modules right after they are imported (no Odoo file is
 edited on disk):
 
 * ``odoo.tools.safe_eval`` learns the opcodes that 3.7-3.11 emit for
@@ -11,6 +11,12 @@ edited on disk):
 * ``odoo.addons.base.ir.ir_qweb.qweb`` builds ASTs in the 3.6 style; a
   module-level ``compile`` makes them acceptable to the 3.11 compiler
   (see :mod:`odoo11_compat.qweb_ast`).
+* ``odoo.service.server``: prefork workers give ``resource.setrlimit`` a
+  float CPU limit, which 3.10+ refuses; they get whole numbers
+  (see :mod:`odoo11_compat.prefork_limits`).
+* ``odoo.modules.registry`` (not a 3.11 matter): a request arriving while
+  PostgreSQL is unreachable gets a 503 instead of its session being logged
+  out (see :mod:`odoo11_compat.db_outage`).
 
 It is loaded by a ``.pth`` file in the virtualenv (``make`` writes it) and is a
 no-op on the Pythons Odoo 11 supports natively (3.5 and 3.6).

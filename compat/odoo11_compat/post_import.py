@@ -15,9 +15,23 @@ def _patch_qweb(module):
     module.compile = compile_fixed
 
 
+def _patch_server(module):
+    from .prefork_limits import patch
+
+    patch(module)
+
+
+def _patch_registry(module):
+    from .db_outage import patch
+
+    patch(module)
+
+
 PATCHES = {
     "odoo.tools.safe_eval": _patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": _patch_qweb,
+    "odoo.service.server": _patch_server,
+    "odoo.modules.registry": _patch_registry,
 }
 
 

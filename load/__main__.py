@@ -1,0 +1,130 @@
+"""``make load``: two prefork nodes on a fresh copy of the template database,
+the same mix of users run with our add-ons, then with plain Odoo's nearest
+way, a table of both side by side, and the invariants checked at the end.
+
+    python -m load [--users 24] [--seconds 90] [--max-actions 20000] [--keep]
+
+Runs in the project's virtualenv; locust runs in its own (.local/locust-venv).
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+
+from . import invariants
+from .nodes import DB_SH, REPO_ROOT, Cluster
+
+LOCUST = os.path.join(REPO_ROOT, ".local", "locust-venv", "bin", "locust")
+RESULTS = os.path.join(REPO_ROOT, ".local", "load")
+ACTIONS = ("scan look-up", "receipt scan", "delivery scan", "sell with a chosen batch",
+           "balance report", "statement report", "labels (20 serials)")
+SIDES = ("ours", "plain")
+
+
+def prepare(database):
+    import odoo
+
+    from . import dataset
+
+    odoo.tools.config.parse_config(["-c", os.path.join(REPO_ROOT, ".local", "odoo.conf")])
+    subprocess.run([DB_SH, "copy", database], check=True)
+    started = time.time()
+    info = dataset.prepare_database(database, sellers=12, warehouse=12, serials=120)
+    odoo.sql_db.close_all()
+    print("dataset ready in %.0f s" % (time.time() - started), flush=True)
+    return info
+
+
+def run_side(side, cluster, info_path, args):
+    prefix = os.path.join(RESULTS, side)
+    env = dict(os.environ, LOAD_SIDE=side, LOAD_DB=cluster.database, LOAD_INFO=info_path,
+               LOAD_NODES=",".join(node.url for node in cluster.nodes),
+               LOAD_MAX_ACTIONS=str(args.max_actions), PYTHONWARNINGS="ignore")
+    command = [LOCUST, "-f", os.path.join(REPO_ROOT, "load", "locustfile.py"), "--headless",
+               "--users", str(args.users), "--spawn-rate", str(max(1, args.users // 5)),
+               "--run-time", "%ds" % args.seconds, "--stop-timeout", "30", "--csv", prefix,
+               "--only-summary", "--loglevel", "WARNING", "--host", cluster.nodes[0].url]
+    print("== %s: %d users over %d nodes for %d s" % (side, args.users, len(cluster.nodes), args.seconds),
+          flush=True)
+    with open(prefix + ".log", "w") as log:
+        subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
+    with open(prefix + "_stats.csv") as stats:
+        rows = {row["Name"]: row for row in csv.DictReader(stats) if row["Type"] == "ACTION"}
+    with open(prefix + "_failures.csv") as failures:
+        errors = list(csv.DictReader(failures))
+    return rows, errors
+
+
+def _figures(row):
+    if not row:
+        return None
+    return {"count": int(row["Request Count"]), "errors": int(row["Failure Count"]),
+            "rps": float(row["Requests/s"]), "median": float(row["50%"]), "p95": float(row["95%"])}
+
+
+def table(results):
+    """The side-by-side table: per action, each side's rps, median, p95, errors."""
+    lines = ["%-26s | %-31s | %-31s | %s" % ("action", "ours: rps  med ms  p95 ms  err",
+                                              "plain: rps  med ms  p95 ms  err", "p95 ours/plain")]
+    lines.append("-" * len(lines[0]))
+    for action in ACTIONS:
+        cells = []
+        figures = {side: _figures(results[side][0].get(action)) for side in SIDES}
+        for side in SIDES:
+            f = figures[side]
+            cells.append("%5.2f %7.0f %7.0f %4d" % (f["rps"], f["median"], f["p95"], f["errors"])
+                         if f else "%-31s" % "  (none)")
+        ratio = (figures["ours"]["p95"] / figures["plain"]["p95"]
+                 if figures["ours"] and figures["plain"] and figures["plain"]["p95"] else None)
+        lines.append("%-26s | %-31s | %-31s | %s" % (action, "  " + cells[0], "  " + cells[1],
+                                                        "%.2f" % ratio if ratio else "-"))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=24)
+    parser.add_argument("--seconds", type=int, default=90)
+    parser.add_argument("--max-actions", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=3, help="HTTP workers per node")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+    os.makedirs(RESULTS, exist_ok=True)
+    database = "cloudoffice_load"
+    info = prepare(database)
+    info_path = os.path.join(RESULTS, "dataset.json")
+    with open(info_path, "w") as handle:
+        json.dump(info, handle)
+    cluster = Cluster(database, nodes=2, workers=args.workers, copy=False)
+    results = {}
+    try:
+        cluster.start()
+        for side in SIDES:
+            results[side] = run_side(side, cluster, info_path, args)
+    finally:
+        cluster.stop(drop=False)
+    print()
+    print(table(results))
+    for side in SIDES:
+        for row in results[side][1][:5]:
+            print("  %s error: %s x%s: %s" % (side, row["Name"], row["Occurrences"], row["Error"][:300]))
+    with invariants.connect(database) as conn, conn.cursor() as cr:
+        problems = invariants.check(cr)
+        totals = invariants.counts(cr)
+    print()
+    verdict = "all hold" if not problems else "%d VIOLATED" % len(problems)
+    print("Invariants after the run (%s): %s" % (
+        ", ".join("%s %s" % (v, k) for k, v in totals.items()), verdict))
+    for problem in problems[:30]:
+        print("  - " + problem)
+    if not args.keep:
+        subprocess.run([DB_SH, "drop", database], check=False)
+    print("Details: .local/load/ (locust logs and CSV statistics)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
