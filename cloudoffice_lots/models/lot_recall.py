@@ -251,6 +251,10 @@ class LotRecall(models.Model):
         reason = _("Recall %(recall)s: %(reason)s") % {"recall": self.name, "reason": self.reason}
         lots.sudo().write({"quality_block": True, "quality_block_reason": reason[:250],
                            "cloudoffice_recall_id": self.id})
+        # Whoever scans a pack's QR code sees the recall on the public batch page.
+        notice = _("Product recall %(recall)s: %(instructions)s") % {
+            "recall": self.name, "instructions": self.customer_instructions or self.reason}
+        lots.filtered(lambda lot: not lot.public_notice).sudo().write({"public_notice": notice})
         open_lines = self.env["stock.move.line"].search([
             ("lot_id", "in", lots.ids), ("state", "not in", ("done", "cancel"))])
         moves = open_lines.mapped("move_id")

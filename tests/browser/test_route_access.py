@@ -5,7 +5,11 @@ import inspect
 
 import requests
 from odoo import http
+from odoo.addons.cloudoffice_fortnox.controllers import main as fortnox_controllers
 from odoo.addons.cloudoffice_lots.controllers import main as lots_controllers
+from odoo.addons.cloudoffice_lots.controllers import recall as recall_controllers
+
+CONTROLLER_MODULES = (lots_controllers, recall_controllers, fortnox_controllers)
 
 # One concrete address per route of ours, to request without a login.
 ROUTE_EXAMPLES = {
@@ -17,13 +21,17 @@ ROUTE_EXAMPLES = {
     "/cloudoffice_lots/phone/receive/<int:picking_id>": "/cloudoffice_lots/phone/receive/1",
     "/cloudoffice_lots/phone/receive/<int:picking_id>/labels/<int:lot_id>":
         "/cloudoffice_lots/phone/receive/1/labels/1",
+    "/cloudoffice_lots/recall/answer/<string:token>": "/cloudoffice_lots/recall/answer/1-1-x",
+    "/fortnox/callback": "/fortnox/callback?code=x&state=y",
 }
 
 
 def our_routes():
     routes = {}
-    for _name, controller in inspect.getmembers(lots_controllers, inspect.isclass):
-        if not issubclass(controller, http.Controller):
+    controllers = {controller for module in CONTROLLER_MODULES
+                   for _name, controller in inspect.getmembers(module, inspect.isclass)}
+    for controller in controllers:
+        if not issubclass(controller, http.Controller) or controller is http.Controller:
             continue
         for _method_name, method in inspect.getmembers(controller, inspect.isfunction):
             routing = getattr(method, "routing", None)
@@ -33,8 +41,9 @@ def our_routes():
     return routes
 
 
-# Open to anyone: what they show is decided per company (public batch page).
-PUBLIC_ROUTES = {"/cloudoffice_lots/dl/<path:path>"}
+# Open to anyone: what they show is decided per company (public batch page),
+# or by a signed token (a customer's answer to a recall notice).
+PUBLIC_ROUTES = {"/cloudoffice_lots/dl/<path:path>", "/cloudoffice_lots/recall/answer/<string:token>"}
 
 
 def test_every_route_needs_a_logged_in_user():
@@ -160,4 +169,14 @@ def test_the_scan_page_answers_not_found_when_the_user_may_not_see_batches(odoo_
     assert page.status_code == 200
     assert "No batch or serial number IPA-2611-03 was found, or you may not see it." in page.text
     assert 'id="scan_lot_name"' not in page.text
+    assert server.errors_in_log() == []
+
+
+def test_a_forged_recall_answer_link_shows_nothing(odoo_server):
+    server = odoo_server
+    server.mark_log()
+    response = requests.get(server.url + "/cloudoffice_lots/recall/answer/1-99999999999-forged",
+                            timeout=60)
+    assert response.status_code == 404
+    assert "This link is not valid" in response.text
     assert server.errors_in_log() == []
