@@ -25,7 +25,7 @@ GS1_128_MAX_DATA = 48
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     gs1_element_string = fields.Char(
         string="GS1 Data", compute="_compute_gs1_barcode",

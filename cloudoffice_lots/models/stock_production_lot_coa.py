@@ -5,7 +5,7 @@ from odoo import api, models
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     @api.multi
     def _cloudoffice_released_by(self):

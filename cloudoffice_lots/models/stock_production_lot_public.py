@@ -20,7 +20,7 @@ PUBLIC_LEVELS = [
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     public_notice = fields.Text(
         help="Recall or safety notice for consumers, shown to anyone who scans the batch's "

@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _inherit = "stock.production.lot"  # pylint: disable=consider-merging-classes-inherited
 
     cloudoffice_recall_id = fields.Many2one(
         "cloudoffice.lot.recall", string="Recall", readonly=True, copy=False, index=True,
