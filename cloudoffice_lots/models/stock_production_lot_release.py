@@ -3,7 +3,8 @@
 The availability query (``lot_availability.py``) applies the same rule in SQL;
 both read their pieces from here so that they cannot drift apart.
 """
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 
 from .user_format import format_day
 
@@ -46,6 +47,20 @@ class StockProductionLot(models.Model):
                 lot.release_state = "pending"
             else:
                 lot.release_state = "released"
+
+    @api.multi
+    def write(self, vals):
+        # The release state follows from tests and block only; blocking and
+        # unblocking is the quality manager's decision, on every path.
+        if "release_state" in vals:
+            raise AccessError(_(
+                "The release state of a batch follows from its tests and quality block: it "
+                "cannot be written."))
+        if {"quality_block", "quality_block_reason"} & set(vals) \
+                and self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group("stock.group_stock_manager"):
+            raise AccessError(_("Only inventory managers may block or unblock batches."))
+        return super().write(vals)
 
     @api.multi
     def action_quality_block(self):

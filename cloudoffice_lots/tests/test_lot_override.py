@@ -233,3 +233,15 @@ class TestLotOverride(SaleLotCase):
         with self.assertRaisesRegex(UserError, r"H-BLOCK of \[FH-350\] Forest Honey 350 g cannot be "
                                                r"sold \(not released"):
             order.sudo(seller).action_confirm()
+
+    def test_a_worker_can_neither_unblock_nor_release_a_batch(self):
+        lot = self.h_blocked.sudo(self.warehouse_user)
+        for values in ({"quality_block": False}, {"release_state": "released"},
+                       {"quality_block_reason": "fine now"}):
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                lot.write(values)
+        self.assertEqual(self.h_blocked.release_state, "blocked")
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.h_blocked.sudo(self.quality).write({"release_state": "released"})
+        self.h_blocked.sudo(self.quality).action_quality_unblock()
+        self.assertEqual(self.h_blocked.release_state, "released")
