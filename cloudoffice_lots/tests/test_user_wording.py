@@ -1,6 +1,9 @@
 """Words users meet: a wrong check digit said plainly (the precise part
 after it), captions under the batch form's barcodes, the product name as
-the label's largest text."""
+the label's largest text, no "New Batch Number" where no number is made."""
+import json
+
+from lxml import etree
 from odoo.addons.cloudoffice_lots.gs1 import GS1Error, parse
 from odoo.addons.cloudoffice_lots.labels import normalise, place
 from odoo.addons.cloudoffice_lots.models.gs1_messages import gs1_message
@@ -39,6 +42,25 @@ class TestBarcodeCaptions(LotsCase):
             self.assertIn("kind=%s" % kind, preview)
             self.assertIn(caption, preview)
         self.assertEqual(preview.count("<figcaption"), 3)
+
+
+class TestMoveNumberButtons(SavepointCase):
+    def _modifiers(self, button, **context):
+        view = self.env.ref("stock.view_stock_move_operations")
+        arch = self.env["stock.move"].with_context(**context).fields_view_get(view.id, "form")["arch"]
+        node = etree.fromstring(arch).xpath("//button[@name='%s']" % button)[0]
+        return json.loads(node.get("modifiers"))
+
+    def test_deliveries_offer_no_new_numbers(self):
+        # A delivery picks existing numbers: Odoo opens its lines with show_lots_m2o.
+        for button in ("action_cloudoffice_number_batches", "action_cloudoffice_generate_serials"):
+            self.assertIs(self._modifiers(button, show_lots_m2o=True)["invisible"], True)
+
+    def test_receipts_offer_a_new_batch_number_for_batches_only(self):
+        modifiers = self._modifiers("action_cloudoffice_number_batches", show_lots_text=True)
+        self.assertEqual(modifiers["invisible"], [["has_tracking", "!=", "lot"]])
+        modifiers = self._modifiers("action_cloudoffice_generate_serials", show_lots_text=True)
+        self.assertFalse(modifiers.get("invisible"))
 
 
 def test_product_name_is_the_largest_text_on_an_a4_label():

@@ -6,7 +6,7 @@ import subprocess
 import uuid
 from html import unescape
 
-from .user_steps import open_record, pdf_text
+from .user_steps import add_stock, open_record, pdf_text
 
 
 def deliver_batch(server, tag):
@@ -17,9 +17,7 @@ def deliver_batch(server, tag):
         "name": "Heather Honey %s" % tag, "type": "product", "tracking": "lot"})
     lot = server.execute("stock.production.lot", "create",
                          {"name": "HH-%s" % tag, "product_id": product})
-    wizard = server.execute("stock.change.product.qty", "create",
-                            {"product_id": product, "lot_id": lot, "new_quantity": 20})
-    server.execute("stock.change.product.qty", "change_product_qty", [wizard])
+    add_stock(server, product, 20, lot)
     partner = server.execute("res.partner", "create", {
         "name": "Nord %s" % tag, "customer": True, "email": "inkop@nord.example.com",
         "phone": False, "street": "Storgatan 1", "city": "Luleå"})

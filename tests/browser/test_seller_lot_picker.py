@@ -5,13 +5,7 @@ quotation to be saved."""
 import datetime
 import uuid
 
-from .user_steps import add_line, pick, save
-
-
-def add_stock(server, product_id, lot_id, qty):
-    wizard = server.execute("stock.change.product.qty", "create",
-                            {"product_id": product_id, "lot_id": lot_id, "new_quantity": qty})
-    server.execute("stock.change.product.qty", "change_product_qty", [wizard])
+from .user_steps import add_line, add_stock, new_record, pick, save
 
 
 def create_products(server, tag):
@@ -23,25 +17,21 @@ def create_products(server, tag):
     for suffix, qty in (("A", 10), ("B", 10)):
         lot = server.execute("stock.production.lot", "create", {
             "name": "LH-%s-%s" % (tag, suffix), "product_id": honey, "life_date": in_days})
-        add_stock(server, honey, lot, qty)
+        add_stock(server, honey, qty, lot)
     phone = server.execute("product.product", "create", {
         "name": "Fjord Phone %s" % tag, "default_code": "FP-%s" % tag, "type": "product",
         "tracking": "serial", "list_price": 3990})
     for index in range(1, 5):
         lot = server.execute("stock.production.lot", "create",
                              {"name": "FP-%s-%02d" % (tag, index), "product_id": phone})
-        add_stock(server, phone, lot, 1)
+        add_stock(server, phone, 1, lot)
     customer = "Apoteket Norr %s" % tag
     server.execute("res.partner", "create", {"name": customer, "customer": True})
     return customer
 
 
 def new_quotation(web, customer, lines):
-    page = web.page
-    web.open_action("sale.action_quotations")
-    page.click(".o_list_button_add")
-    page.wait_for_selector(".o_form_view.o_form_editable")
-    web.settle()
+    new_record(web, "sale.action_quotations")
     pick(web, "partner_id", customer)
     for product, qty in lines:
         add_line(web, "order_line", product, qty, "product_uom_qty")

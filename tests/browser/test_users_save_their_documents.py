@@ -4,25 +4,20 @@ as the demo user of that job, who may not change products: a field of ours
 that wrote the product back on save made both fail with "Access Error"."""
 import uuid
 
-from .user_steps import add_line, pick, save
+from .user_steps import add_line, add_stock, new_record, pick, save
 
 
 def create_products(server, tag):
     """An untracked product next to the demo's batch- and serial-tracked ones."""
     sack = server.execute("product.product", "create", {
         "name": "Jute Sack %s" % tag, "default_code": "JS-%s" % tag, "type": "product"})
-    wizard = server.execute("stock.change.product.qty", "create",
-                            {"product_id": sack, "new_quantity": 100})
-    server.execute("stock.change.product.qty", "change_product_qty", [wizard])
+    add_stock(server, sack, 100)
     return sack
 
 
 def make_transfer(web, operation, lines):
     page = web.page
-    web.open_action("stock.action_picking_tree_all")
-    page.click(".o_list_button_add")
-    page.wait_for_selector(".o_form_view.o_form_editable")
-    web.settle()
+    new_record(web, "stock.action_picking_tree_all")
     # Inventory > Transfers > Create: the operation type is on "Additional Info"
     page.click(".o_notebook .nav-tabs a:has-text('Additional Info')")
     pick(web, "picking_type_id", operation)
@@ -60,11 +55,8 @@ def test_seller_saves_a_quotation_with_tracked_and_untracked_products(web):
     create_products(web.server, tag)
     customer = "Skafferiet %s" % tag
     web.server.execute("res.partner", "create", {"name": customer, "customer": True})
-    web.login("seller").open_action("sale.action_quotations")
-    page = web.page
-    page.click(".o_list_button_add")
-    page.wait_for_selector(".o_form_view.o_form_editable")
-    web.settle()
+    web.login("seller")
+    new_record(web, "sale.action_quotations")
     pick(web, "partner_id", customer)
     add_line(web, "order_line", "HON-500", 4, "product_uom_qty")
     add_line(web, "order_line", "JS-%s" % tag, 2, "product_uom_qty")

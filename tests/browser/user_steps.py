@@ -29,6 +29,22 @@ def add_line(web, x2many, product, qty, *qty_fields):
             return
 
 
+def new_record(web, action):
+    """Open ``action`` (its list) and click Create, as a user does."""
+    page = web.page
+    web.open_action(action)
+    page.click(".o_list_button_add")
+    page.wait_for_selector(".o_form_view.o_form_editable")
+    return web.settle()
+
+
+def add_stock(server, product_id, qty, lot_id=False):
+    """Stock counted in (as admin, through Odoo's quantity update wizard)."""
+    wizard = server.execute("stock.change.product.qty", "create",
+                            {"product_id": product_id, "lot_id": lot_id, "new_quantity": qty})
+    server.execute("stock.change.product.qty", "change_product_qty", [wizard])
+
+
 def save(web):
     """Save the form; return the text of an error dialog, or None when saved."""
     page = web.page
