@@ -143,8 +143,8 @@ def journey(web):
         text = subprocess.run(["pdftotext", "-layout", pdf.name, "-"], check=True,
                               capture_output=True, text=True).stdout
     flat = " ".join(text.split())
-    assert re.search(r"Batch CH-%s-A \(exp\. \d{4}-\d\d-\d\d\): 8\.0 Unit\(s\)" % tag, flat), text
-    assert re.search(r"Batch CH-%s-B \(exp\. \d{4}-\d\d-\d\d\): 4\.0 Unit\(s\)" % tag, flat), text
+    assert re.search(r"Batch CH-%s-A \(exp\. \d\d/\d\d/\d{4}\): 8\.0 Unit\(s\)" % tag, flat), text
+    assert re.search(r"Batch CH-%s-B \(exp\. \d\d/\d\d/\d{4}\): 4\.0 Unit\(s\)" % tag, flat), text
     assert "Serial numbers: FP-%s-01, FP-%s-02, FP-%s-03" % (tag, tag, tag) in flat, text
     assert "CH-%s-X" % tag not in flat
     # per line: the honey batches sit between the honey line and the phone line
