@@ -79,6 +79,11 @@ class TestSecurity(LotsCase):
             "lot_id": lot.id, "type_id": certificate_type.id,
             "file": base64.b64encode(b"%PDF-1.4 test"), "file_name": "sheet.pdf"})
         env["cloudoffice.label.layout"].create({"name": "Paint can", "output": "pdf_single"})
+        printer = env["cloudoffice.label.printer"].create({
+            "name": "Dock Zebra", "host": "127.0.0.1", "layout_id": env[
+                "cloudoffice.label.layout"].create({"name": "Zebra", "output": "zpl"}).id})
+        env["cloudoffice.label.print.job"].create({
+            "printer_id": printer.id, "company_id": company.id, "label_count": 1})
         order = env["sale.order"].create({
             "partner_id": self.customer.id,
             "order_line": [(0, 0, {"product_id": self.honey.id, "product_uom_qty": 1})]})
