@@ -92,6 +92,11 @@ class TestSecurity(LotsCase):
         env["cloudoffice.sie.export.log"].create({
             "name": "SIE4.SI", "company_id": company.id, "date_from": "2026-01-01",
             "date_to": "2026-01-31"})
+        printer = env["cloudoffice.label.printer"].create({
+            "name": "Dock Zebra", "host": "127.0.0.1", "layout_id": env[
+                "cloudoffice.label.layout"].create({"name": "Zebra", "output": "zpl"}).id})
+        env["cloudoffice.label.print.job"].create({
+            "printer_id": printer.id, "company_id": company.id, "label_count": 1})
         order = env["sale.order"].create({
             "partner_id": self.customer.id,
             "order_line": [(0, 0, {"product_id": self.honey.id, "product_uom_qty": 1})]})
