@@ -245,6 +245,10 @@ class TestSieExport(SaleLotCase):
             "company_ids": [(6, 0, [other.id])],
             "groups_id": [(6, 0, [self.env.ref("base.group_user").id,
                                   self.env.ref("account.group_account_manager").id])]})
+        self.accountant.company_ids = [(4, other.id)]
+        wizard = self.wizard(company_id=other.id)
+        wizard.action_check()
+        self.assertIn("Switch to Filialen AB", "\n".join(wizard.problem_ids.mapped("action")))
         Log = self.env["cloudoffice.sie.export.log"]
         self.assertEqual(len(Log.sudo(self.accountant).search([])), 1)
         self.assertFalse(Log.sudo(outsider).search([]))

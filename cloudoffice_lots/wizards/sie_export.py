@@ -138,8 +138,10 @@ class SieExport(models.TransientModel):
         """List the problems of the chosen export without writing anything."""
         self.ensure_one()
         self.problem_ids.unlink()
-        sie, problems = self._sie_build()
-        problems += self._sie_period_problems(sie)
+        problems = self._sie_company_problems()
+        if not problems:
+            sie, problems = self._sie_build()
+            problems += self._sie_period_problems(sie)
         self.write({"problem_ids": [(0, 0, values) for values in problems], "state": "checked",
                     "accept_warnings": False})
         return self._reopen()

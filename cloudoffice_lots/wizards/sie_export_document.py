@@ -155,6 +155,20 @@ class SieExport(models.TransientModel):
             _("They are written as a stand-in (EUR for the euro sign, - for dashes, / for "
               "the backslash) or ?. Change the text in Odoo if that is not acceptable."), move)]
 
+    def _sie_company_problems(self):
+        """The journal entries' company rule shows those of the current
+        company (and its children) only: exporting another one needs a switch."""
+        current = self.env.user.company_id
+        if self.env.user._is_superuser() or \
+                self.company_id in self.env["res.company"].search([("id", "child_of", current.id)]):
+            return []
+        company = self.company_id.sudo()
+        return [self._problem(
+            "error", _("You work in %(current)s: the journal entries of %(company)s are not "
+                       "visible to you there.") % {"current": current.name, "company": company.name},
+            _("Switch to %(company)s (top right, next to your name), then export again.") % {
+                "company": company.name})]
+
     def _problem(self, severity, message, action, move=None):
         return {"severity": severity, "message": message, "action": action,
                 "move_id": move.id if move else False}
