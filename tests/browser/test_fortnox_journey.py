@@ -68,6 +68,7 @@ def test_connect_post_and_see_the_invoice_in_fortnox(web):
         server = web.server
         invoice_id = arrange_delivered_order(server)
         make_accountant(server)
+        web.page.set_default_timeout(120000)  # the first login compiles the assets on a busy machine
         page = web.login().page  # the administrator
         server.execute("fortnox.backend", "create", {
             "api_url": fake.api_url, "warehouse_url": fake.warehouse_url, "auth_url": fake.auth_url,
