@@ -48,7 +48,7 @@ class TestPhoneReceiving(ScanCase):
     def test_confirm_books_like_a_scan_with_the_labels_other_dates(self):
         message = self.receipt_paint.cloudoffice_receipt_confirm(
             self.paint.id, " SUP-2 ", "2028-03-31", "4", "(01)09506000134352(11)260301(10)SUP-2")
-        self.assertIn("SUP-2: 4.0 Unit(s) received", message)
+        self.assertIn("SUP-2: 4 Unit(s) received", message)
         lot = self.Lot.search([("name", "=", "SUP-2")])
         self.assertEqual(lot.production_date, "2026-03-01")
         self.assertEqual(lot._cloudoffice_local_date(lot.life_date), datetime.date(2028, 3, 31))

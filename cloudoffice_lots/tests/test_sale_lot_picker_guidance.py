@@ -17,7 +17,7 @@ class TestSaleLotPickerGuidance(SaleLotCase):
         self.assertEqual(picker.line_ids.mapped("lot_id"), old | blocked)
         self.assertFalse(picker.line_ids.filtered("quantity"), "nothing may be proposed")
         reasons = {row.lot_id.name: row.unsellable_reason for row in picker.line_ids}
-        self.assertRegex(reasons["LP-OLD"], r"^expired on \d{4}-\d\d-\d\d$")
+        self.assertRegex(reasons["LP-OLD"], r"^expired on \d\d/\d\d/\d{4}$")
         self.assertEqual(reasons["LP-BLOCK"], "not released (Blocked)")
         self.assertIn("No batch of Linseed Paint 1 L in WH/Stock may be sold now", picker.notice)
         self.assertIn("Ask the quality team to release a batch", picker.notice)
