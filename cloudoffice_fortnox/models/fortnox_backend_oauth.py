@@ -1,6 +1,7 @@
 """Connecting: the consent page, its callback, service accounts, the client."""
+import base64
 import logging
-import secrets
+import os
 import time
 
 from odoo import _, fields, models
@@ -45,7 +46,7 @@ class FortnoxBackend(models.Model):
         """Send the administrator to Fortnox's consent page."""
         self.ensure_one()
         self._check_admin()
-        state = secrets.token_urlsafe(24)
+        state = base64.urlsafe_b64encode(os.urandom(24)).decode().rstrip("=")
         self.sudo().write({"oauth_state": state, "oauth_service": bool(service)})
         url = self._oauth().authorize_url(self._redirect_uri(), state, self._scope_list(), service=service)
         return {"type": "ir.actions.act_url", "url": url, "target": "self"}

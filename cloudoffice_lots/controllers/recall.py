@@ -1,5 +1,5 @@
 """The page a customer reaches from a recall notice: no account, a signed link."""
-from odoo import http
+from odoo import _, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
@@ -11,7 +11,8 @@ def _quantity(text):
     try:
         return float(text)
     except ValueError:
-        raise UserError("'%s' is not a number." % text)
+        raise UserError(_("%(value)s is not a number: write the quantity in figures, "
+                          "e.g. 12 or 2.5.") % {"value": text})
 
 
 class RecallAnswerController(http.Controller):

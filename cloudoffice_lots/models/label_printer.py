@@ -130,8 +130,8 @@ class LabelPrinter(models.Model):
                      "command is missing).") % {"printer": self.name}
         command = [lp, "-s"] + (["-d", self.cups_queue] if self.cups_queue else []) + ["-"]
         try:
-            process = subprocess.run(command, input=content, capture_output=True,
-                                     timeout=self.timeout)
+            process = subprocess.run(command, input=content, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             return _("CUPS did not take the job for %(printer)s within %(seconds)d seconds.") % {
                 "printer": self.name, "seconds": self.timeout}

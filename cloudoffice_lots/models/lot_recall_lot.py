@@ -29,7 +29,7 @@ class LotRecallLot(models.Model):
                                 help="Quantity of the batch in our own locations now.")
     qty_reserved = fields.Float(compute="_compute_stock", string="Reserved",
                                 help="Quantity of it reserved for open transfers now.")
-    locations = fields.Char(compute="_compute_stock", string="Locations",
+    locations = fields.Char(compute="_compute_stock",
                             help="Where the batch is in stock, with the quantity in each.")
 
     @api.depends("lot_id")
