@@ -65,7 +65,6 @@
         "views/res_config_settings_views.xml",
         "views/lot_report_menus.xml",
         "views/lot_override_views.xml",
-        "views/webclient_templates.xml",
         "views/digital_link_templates.xml",
         "views/assets.xml",
         "views/stock_quant_views.xml",

@@ -67,7 +67,7 @@ def test_receive_with_a_phone(phone, tmp_path):
     page.fill("#phone_quantity", "12")
     page.click("#phone_confirm")
     page.wait_for_selector("#phone_message")
-    assert "SUP-42: 12.0" in page.inner_text("#phone_message")
+    assert "SUP-42: 12 Unit(s)" in page.inner_text("#phone_message")
     assert "12.0 / 12.0" in page.inner_text("#phone_moves")
 
     # our labels for the batch

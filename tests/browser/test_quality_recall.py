@@ -100,7 +100,8 @@ def test_recall_pdf_keeps_each_value_under_its_header(web, tmp_path):
     for column, value in (("Email", "inkop@nord.example.com"), ("Product", "Heather Honey %s" % tag),
                           ("Batch/Serial", "HH-%s" % tag), ("Unit", "Unit(s)")):
         assert under(header, column, row, value), (column, value, header, row)
-    date = next(word[0] for word in row if re.match(r"\d{4}-\d\d-\d\d$", word[0]))
+    # the date in the user's format (en_US here)
+    date = next(word[0] for word in row if re.match(r"\d\d/\d\d/\d{4}$", word[0]))
     assert under(header, "Last Delivery", row, date), (header, row)
     # the customer has no phone: nothing sits in that column
     assert not [word for word in row if under(header, "Phone", [word], word[0])], (header, row)

@@ -46,7 +46,7 @@ def test_scan_page_speaks_the_users_formats(browser, odoo_server):
         text = page.inner_text("#scan_result")
         # Swedish dates are written 2028-08-01
         assert lot["expiry_day"] in text
-        on_hand = page.inner_text("#scan_result tr:has(th:text-is('On hand')) td")
+        on_hand = page.inner_text("#scan_on_hand")
         assert on_hand.replace("\xa0", " ").startswith(swedish(lot["product_qty"]) + " "), on_hand
         # the movement's time in Stockholm, as the backend shows it
         moment = pytz.utc.localize(datetime.datetime.strptime(line["date"], "%Y-%m-%d %H:%M:%S"))
