@@ -92,9 +92,9 @@ def test_receive_with_a_phone(phone, tmp_path):
     assert done[0]["state"] == "done"
     lot = server.execute_as("warehouse", "stock.production.lot", "search_read",
                             [["name", "=", "SUP-42"]],
-                            fields=["production_date", "life_date", "product_qty"])
-    # expiry is the day the worker typed, at midnight in Stockholm
-    assert [(row["production_date"], row["life_date"], row["product_qty"]) for row in lot] == \
-        [("2026-03-01", "2028-03-30 22:00:00", 12.0)]
+                            fields=["production_date", "expiry_day", "product_qty"])
+    # expiry is the day the worker typed
+    assert [(row["production_date"], row["expiry_day"], row["product_qty"]) for row in lot] == \
+        [("2026-03-01", "2028-03-31", 12.0)]
     assert phone.js_errors == []
     assert server.errors_in_log() == []
