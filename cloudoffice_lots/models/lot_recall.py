@@ -275,14 +275,9 @@ class LotRecall(models.Model):
             lambda m: m.state not in ("done", "cancel", "draft"))
         if moves:
             moves._do_unreserve()
+            # Reserved again without the recalled batches: stock of a batch in
+            # a recall under way is never available (stock.quant._gather).
             moves._action_assign()
-            # Moves outside sales keep Odoo's reservation, which may take the
-            # recalled batches again: those lines go.
-            stale = moves.mapped("move_line_ids").filtered(
-                lambda line: line.lot_id in lots and line.state not in ("done", "cancel"))
-            if stale:
-                stale.unlink()
-                moves._recompute_state()
         self.message_post(body=_(
             "Recall confirmed: %(lots)d batches blocked, %(moves)d open movements released from "
             "them, %(orders)d sales orders changed.") % {
