@@ -1,5 +1,3 @@
-import base64
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -22,6 +20,7 @@ class LotFsmaExport(models.TransientModel):
     inputs and what was made from them."""
 
     _name = "cloudoffice.lot.fsma.export"
+    _inherit = "cloudoffice.lot.report.mixin"
     _description = "FSMA 204 Traceability Export"
 
     lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials",
@@ -31,8 +30,6 @@ class LotFsmaExport(models.TransientModel):
                                  help="With a period: export every batch of this product.")
     date_from = fields.Date(string="From", help="First day of the period.")
     date_to = fields.Date(string="Until", help="Last day of the period.")
-    export_file = fields.Binary(readonly=True, attachment=False, help="The spreadsheet made.")
-    export_file_name = fields.Char(readonly=True, help="Name of the spreadsheet file.")
 
     def _cloudoffice_lots(self):
         lots = self.lot_ids
@@ -50,16 +47,13 @@ class LotFsmaExport(models.TransientModel):
                 "max": MAX_LOTS})
         return lots
 
-    def _cloudoffice_company_ids(self):
-        return self.env["res.company"].sudo().search(
-            [("id", "child_of", self.env.user.company_id.id)]).ids
-
     @api.multi
-    def cloudoffice_rows(self):
-        """The CTE rows of the chosen batches (see :mod:`..reports.fsma204`)."""
+    def cloudoffice_rows(self, lots=None):
+        """The CTE rows of ``lots`` (default: the chosen batches), see
+        :mod:`..reports.fsma204`."""
         self.ensure_one()
-        lots = self._cloudoffice_lots()
-        company_ids = self._cloudoffice_company_ids()
+        lots = lots if lots is not None else self._cloudoffice_lots()
+        company_ids = self._report_company_ids()
         cr, seen, raw = self.env.cr, set(), []
 
         def add(rows):
@@ -150,13 +144,9 @@ class LotFsmaExport(models.TransientModel):
     def action_export(self):
         """Write the spreadsheet and send it to the browser."""
         self.ensure_one()
-        rows = self.cloudoffice_rows()
         lots = self._cloudoffice_lots()
+        rows = self.cloudoffice_rows(lots)
         title = _("FSMA 204 traceability records: %(lots)s") % {
             "lots": ", ".join(lots[:10].mapped("name")) + ("..." if len(lots) > 10 else "")}
-        data = fsma204.workbook(rows, title)
         name = "fsma204_%s.xlsx" % (lots[0].name if len(lots) == 1 else "batches")
-        self.write({"export_file": base64.b64encode(data), "export_file_name": name})
-        return {"type": "ir.actions.act_url", "target": "self",
-                "url": "/web/content/%s/%d/export_file/%s?download=true" % (
-                    self._name, self.id, name)}
+        return self._download(fsma204.workbook(rows, title), name)

@@ -172,7 +172,10 @@ class LotReportMixin(models.AbstractModel):
         self._compute_lines()
         content = xlsx_export.workbook_bytes(self._export_params(), self._export_tables(typed=True),
                                              fallback_title=self._report_title())
-        file_name = "%s.xlsx" % self._xlsx_file_name
+        return self._download(content, "%s.xlsx" % self._xlsx_file_name)
+
+    def _download(self, content, file_name):
+        """Keep ``content`` as this wizard's file and send the browser to it."""
         self.write({"export_file": base64.b64encode(content), "export_file_name": file_name})
         return {
             "type": "ir.actions.act_url",
