@@ -80,7 +80,7 @@ PY
     if [ "$PROD" = "1" ]; then
         echo "Production mode: $WORKERS HTTP workers, 1 cron worker, long-polling on port $LONGPOLLING_PORT."
     fi
-    echo "Log in as admin / admin (or demo / demo). Log: .local/odoo.log. Stop: make stop"
+    echo "Log in as admin / admin, or as warehouse, seller, quality or accountant (password = login). Log: .local/odoo.log. Stop: make stop"
 }
 
 stop() {
