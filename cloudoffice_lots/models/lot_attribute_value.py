@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .user_format import format_number
-from .value_parsing import parse_boolean, parse_date, parse_number
+from .user_format import format_day, format_number, parse_user_date
+from .value_parsing import canonical_number, parse_boolean, parse_date, parse_number
 
 
 class LotAttributeValue(models.Model):
@@ -25,6 +25,11 @@ class LotAttributeValue(models.Model):
     value = fields.Char(
         help="Type the value; numbers may use a decimal comma, dates YYYY-MM-DD, "
              "yes/no as yes, no, ja or nej, choices as one of the options.")
+    value_shown = fields.Char(
+        string="Shown Value", compute="_compute_value_shown", inverse="_inverse_value_shown",
+        help="The value in your own format: numbers with your decimal sign, dates as your "
+             "language writes them. Type a number with a decimal comma or point, a date as "
+             "YYYY-MM-DD or in your format, yes/no as yes, no, ja or nej.")
     value_number = fields.Float(string="Number", compute="_compute_typed", store=True,
                                 help="The value read as a number, for sorting, grouping and "
                                      "totals; 0 when the attribute is not a number.")
@@ -53,6 +58,35 @@ class LotAttributeValue(models.Model):
             line.value_date = typed if line.value_type == "date" else False
             line.value_boolean = typed if line.value_type == "boolean" else False
             line.option_id = typed if line.value_type == "selection" else False
+
+    @api.depends("value", "attribute_id.value_type")
+    def _compute_value_shown(self):
+        # Not stored: each reader sees the value in the format of their language.
+        for line in self:
+            typed = line._parse_value()
+            if typed is None or line.value_type not in ("number", "date"):
+                line.value_shown = line.value
+            elif line.value_type == "number":
+                line.value_shown = format_number(line.env, typed)
+            else:
+                line.value_shown = format_day(line.env, typed)
+
+    def _inverse_value_shown(self):
+        for line in self:
+            line.value = line._cloudoffice_canonical(line.value_shown)
+
+    def _cloudoffice_canonical(self, text):
+        """What the user typed, stored so any reader can read it: numbers with a
+        decimal point ('17.4'), dates as YYYY-MM-DD; other text unchanged."""
+        cleaned = (text or "").strip()
+        try:
+            if cleaned and self.value_type == "number":
+                return canonical_number(parse_number(cleaned))
+            if cleaned and self.value_type == "date":
+                return fields.Date.to_string(parse_user_date(self.env, cleaned))
+        except ValueError:
+            return text  # kept as typed: the type constraint names it
+        return text
 
     def _parse_value(self):
         """The typed value, or None when empty or not valid (see the constraint)."""

@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .value_parsing import parse_number
+from .user_format import format_number
+from .value_parsing import canonical_number, parse_number
 
 TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
 
@@ -40,6 +41,10 @@ class LotTest(models.Model):
     result = fields.Char(
         help="The measured result: a number for numeric limits (decimal comma allowed), "
              "otherwise the observed text.")
+    result_shown = fields.Char(
+        string="Result", compute="_compute_result_shown", inverse="_inverse_result_shown",
+        help="The measured result in your own format: a number for numeric limits (typed with "
+             "a decimal comma or point), otherwise the observed text.")
     result_value = fields.Float(string="Numeric Result", compute="_compute_state", store=True,
                                 help="The result read as a number (decimal comma allowed), for "
                                      "sorting and statistics; 0 for text results.")
@@ -56,14 +61,36 @@ class LotTest(models.Model):
     def _compute_specification(self):
         for test in self:
             unit = (" %s" % test.unit) if test.unit else ""
+            low, high = format_number(test.env, test.spec_min), format_number(test.env, test.spec_max)
             if test.has_min and test.has_max:
-                test.specification = "%g–%g%s" % (test.spec_min, test.spec_max, unit)
+                test.specification = "%s–%s%s" % (low, high, unit)
             elif test.has_min:
-                test.specification = "≥ %g%s" % (test.spec_min, unit)
+                test.specification = "≥ %s%s" % (low, unit)
             elif test.has_max:
-                test.specification = "≤ %g%s" % (test.spec_max, unit)
+                test.specification = "≤ %s%s" % (high, unit)
             else:
                 test.specification = test.spec_expected or ""
+
+    @api.depends("result", "has_min", "has_max")
+    def _compute_result_shown(self):
+        # Not stored: each reader sees a numeric result with their own decimal sign.
+        for test in self:
+            test.result_shown = test.result
+            if test._is_numeric() and (test.result or "").strip():
+                try:
+                    test.result_shown = format_number(test.env, parse_number(test.result))
+                except ValueError:
+                    continue  # shown as typed; the constraint refuses it on save
+
+    def _inverse_result_shown(self):
+        for test in self:
+            text = (test.result_shown or "").strip()
+            if test._is_numeric() and text:
+                try:
+                    text = canonical_number(parse_number(text))
+                except ValueError:
+                    text = test.result_shown  # the constraint names it
+            test.result = text or False
 
     @api.depends("result", "has_min", "has_max", "spec_min", "spec_max", "spec_expected")
     def _compute_state(self):

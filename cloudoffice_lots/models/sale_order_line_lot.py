@@ -35,8 +35,10 @@ class SaleOrderLineLot(models.Model):
     product_uom_id = fields.Many2one(related="sale_line_id.product_uom", readonly=True,
                                      help="Unit of measure of the order line, in which the "
                                           "quantity is given.")
-    life_date = fields.Datetime(related="lot_id.life_date", readonly=True)
-    use_date = fields.Datetime(related="lot_id.use_date", readonly=True)
+    expiry_day = fields.Date(related="lot_id.expiry_day", readonly=True, string="Expiry",
+                             help="Last day the goods may be used.")
+    best_before_day = fields.Date(related="lot_id.best_before_day", readonly=True, string="Best Before",
+                                  help="Day from which the goods start to deteriorate.")
     # Read from the recorded approval, never written by a client.
     override_id = fields.Many2one(
         "cloudoffice.lot.override", string="Approval", compute="_compute_override",

@@ -16,6 +16,8 @@ import pytz
 from odoo import fields
 from odoo.tools import float_round
 
+from .value_parsing import parse_date
+
 
 def _lang(env):
     code = env.context.get("lang") or env.user.lang or "en_US"
@@ -41,6 +43,16 @@ def format_day(env, value):
     if isinstance(value, datetime.datetime):
         value = value.date()
     return value.strftime(_lang(env).date_format)
+
+
+def parse_user_date(env, text):
+    """A day typed in the user's date format, or in one of the formats
+    :func:`.value_parsing.parse_date` reads; ValueError otherwise."""
+    cleaned = (text or "").strip()
+    try:
+        return datetime.datetime.strptime(cleaned, _lang(env).date_format).date()
+    except ValueError:
+        return parse_date(cleaned)
 
 
 def format_moment(env, value):

@@ -28,6 +28,16 @@ def parse_number(text):
     return float(cleaned)
 
 
+def canonical_number(value):
+    """A number as stored text: decimal point, no grouping, no needless zeros.
+
+    >>> canonical_number(17.4), canonical_number(1234.0), canonical_number(-0.05)
+    ('17.4', '1234', '-0.05')
+    """
+    text = "%.10f" % value
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def parse_date(text):
     """ISO dates (2026-03-31), Swedish short (260331) or European (31.03.2026).
 

@@ -135,3 +135,31 @@ class TestLotData(LotsCase):
         self.assertTrue(lot.has_expired_certificate)
         self.assertEqual(Certificate.search([("lot_id", "=", lot.id), ("is_expired", "=", True)]), old)
         self.assertEqual(lot.certificate_count, 2)
+
+    def test_each_reader_sees_numbers_and_dates_in_the_format_of_their_language(self):
+        self.env["res.lang"].load_lang("sv_SE")
+        lot = self.new_lot()
+        moisture = self.value_line(lot, self.moisture)
+        harvest = self.value_line(lot, self.harvest)
+        water = lot.test_ids.filtered(lambda t: t.parameter == "Water content")
+        # a Swede types her way; it is stored so that anyone can read it
+        moisture.with_context(lang="sv_SE").value_shown = "17,4"
+        water.with_context(lang="sv_SE").result_shown = "17,4"
+        harvest.with_context(lang="sv_SE").value_shown = "2026-08-15"
+        self.assertEqual((moisture.value, water.result, harvest.value), ("17.4", "17.4", "2026-08-15"))
+        self.assertEqual(water.state, "pass")
+        swedish = lambda record: record.with_context(lang="sv_SE")  # noqa: E731
+        english = lambda record: record.with_context(lang="en_US")  # noqa: E731
+        self.assertEqual(swedish(moisture).value_shown, "17,4")
+        self.assertEqual(english(moisture).value_shown, "17.4")
+        self.assertEqual(swedish(water).result_shown, "17,4")
+        self.assertEqual(english(water).result_shown, "17.4")
+        self.assertEqual(swedish(water).specification, "≤ 18,5 %")
+        self.assertEqual(english(harvest).value_shown, "08/15/2026")
+        # an English reader types a date his way
+        english(harvest).value_shown = "09/01/2026"
+        self.assertEqual(harvest.value_date, "2026-09-01")
+        # what is not a number is kept as typed, and refused in the user's terms
+        with self.assertRaises(ValidationError) as error:
+            english(water).result_shown = "dry"
+        self.assertIn("Water content", str(error.exception.name))

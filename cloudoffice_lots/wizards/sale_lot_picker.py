@@ -436,8 +436,12 @@ class SaleLotPickerLine(models.TransientModel):
                            help="On hand in this location, in the product's unit.")
     reserved = fields.Float(readonly=True, digits=UOM_DIGITS,
                             help="Reserved in this location, in the product's unit.")
-    life_date = fields.Datetime(related="lot_id.life_date", readonly=True, string="Expiry")
-    use_date = fields.Datetime(related="lot_id.use_date", readonly=True, string="Best Before")
+    # Days, not product_expiry's Datetimes: a day shown through a time zone
+    # far from UTC would move to the day before or after.
+    expiry_day = fields.Date(related="lot_id.expiry_day", readonly=True, string="Expiry",
+                             help="Last day the goods may be used.")
+    best_before_day = fields.Date(related="lot_id.best_before_day", readonly=True, string="Best Before",
+                                  help="Day from which the goods start to deteriorate.")
     release_label = fields.Char(compute="_compute_release_label", string="Release",
                                 help="Whether the batch is released for sale, awaiting tests, "
                                      "failed or blocked.")
