@@ -5,7 +5,7 @@
 * raw element strings as a scanner transmits them, ``010950600013435210ABC``
   with GS (``\\x1d``) after variable-length fields, optionally preceded by an
   AIM symbology identifier (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3``
-  GS1 QR Code, ``]e0`` GS1 DataBar) or by a leading FNC1 (``\\xf1``) that
+  GS1 QR Code, ``]e0`` GS1 DataBar, ``]J1`` GS1 DotCode) or by a leading FNC1 (``\\xf1``) that
   some scanners pass through;
 * the human readable interpretation printed under barcodes,
   ``(01)09506000134352(10)ABC``, as typed by people;
@@ -33,15 +33,19 @@ True
 import re
 
 from .ai import get_spec, guess_ai, lookup, predefined_value_length
+from .associations import check_exclusions
 from .checkdigit import has_valid_check_digit, to_gtin14
 from .digital_link import is_web_uri, looks_like_digital_link, parse_digital_link
 from .errors import (
     DUPLICATE_AI,
     MSG_DUPLICATE_AI,
+    MSG_KEY_LENGTH,
     MSG_NO_AI,
     MSG_NOT_GS1,
     MSG_UNKNOWN_AI,
     NOT_GS1,
+    TOO_LONG,
+    TRUNCATED,
     UNKNOWN_AI,
     GS1Error,
 )
@@ -54,6 +58,7 @@ GS1_SYMBOLOGY_IDENTIFIERS = {
     "]d2": "datamatrix",
     "]Q3": "qr",
     "]e0": "databar",
+    "]J1": "dotcode",
 }
 # EAN/UPC carry a bare GTIN, not an element string.
 EAN_SYMBOLOGY_IDENTIFIERS = ("]E0", "]E4")
@@ -167,9 +172,15 @@ def parse_hri(text, today=None, offset=0):
     return elements
 
 
-def _parse_ean(body):
+def _parse_ean(prefix, body):
     digits = body.strip(_STRIP)
-    # An EAN-13 or UPC-A scan is a GTIN; add-on digits or junk are not.
+    # ]E0 carries 13 digits (EAN-13, or UPC-A with a leading zero), ]E4 an
+    # EAN-8; add-on digits or junk make it no GTIN.
+    expected = 8 if prefix == "]E4" else 13
+    if len(digits) != expected:
+        raise GS1Error(TRUNCATED if len(digits) < expected else TOO_LONG, MSG_KEY_LENGTH,
+                       {"ai": "01", "title": "GTIN", "value": digits, "expected": expected},
+                       ai="01")
     return [("01", to_gtin14(digits))]
 
 
@@ -209,14 +220,16 @@ def parse(text, strict=True, today=None):
     elif not_gs1 or not body:
         raise _not_gs1(text)
     elif symbology == "ean":
-        elements = _parse_ean(body)
+        elements = _parse_ean(text.lstrip(_STRIP)[:3], body)
     elif body[0] in "([":
         elements = parse_hri(body, today, offset)
         if symbology == "unknown":
             symbology = "hri"
     else:
         elements = parse_element_string(body, today, offset)
-    return GS1Result(_check_duplicates(elements), symbology, today)
+    elements = _check_duplicates(elements)
+    check_exclusions(elements)
+    return GS1Result(elements, symbology, today)
 
 
 def looks_like_gs1(text):
