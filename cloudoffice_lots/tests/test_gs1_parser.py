@@ -251,7 +251,8 @@ def test_measure_titles_and_units():
     assert AI_SPECS["3932"].iso_prefix == "currency"
 
 
-GS1_MODULES = ["errors", "ai", "checkdigit", "validation", "encoder", "result", "parser",
+GS1_MODULES = ["errors", "ai", "linters", "associations", "checkdigit", "validation", "encoder",
+               "result", "parser",
                "digital_link", "datamatrix", "code128"]
 
 
