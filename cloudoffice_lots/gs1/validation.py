@@ -239,7 +239,7 @@ def parse_date(ai, value, today=None, position=None):
     spec = get_spec_or_raise(ai)
     if not spec.date or not is_digits(value):
         raise _bad_date(ai, value, position, spec)
-    parts, complete = split_components(spec, value)
+    complete = split_components(spec, value)[1]
     if not complete:
         raise _bad_date(ai, value, position, spec)
     if spec.date in (ai_table.DATE_4, ai_table.DATE_4_TIME):
