@@ -19,7 +19,14 @@ GS1 Barcode Syntax Dictionary.
 AI (21) SERIAL needs one of these in the same barcode: (01), (03), (8006)
 """
 from .ai import get_spec, matches
-from .errors import EXCLUDED_AI, MSG_EXCLUDED_AI, MSG_REQUIRED_AI, REQUIRED_AI, GS1Error
+from .errors import (
+    EXCLUDED_AI,
+    MSG_EXCLUDED_AI,
+    MSG_REQUIRED_AI,
+    MSG_SERIAL_COMPONENT,
+    REQUIRED_AI,
+    GS1Error,
+)
 
 
 def _present(pattern, ais):
@@ -43,9 +50,25 @@ def check_exclusions(pairs):
                         "other_title": other_spec.title if other_spec else ""}, ai=ai)
 
 
+# Keys that a digital signature (8030) may only sign with their optional
+# serial component: the length of the key without it.
+_SERIALISED_KEYS = {"253": 13, "255": 13, "8003": 14}
+
+
 def check_requisites(pairs):
-    """Raise :class:`GS1Error` ``required_ai`` for an AI that lacks its companions."""
+    """Raise :class:`GS1Error` ``required_ai`` for an AI that lacks its companions.
+
+    Besides the ``req=`` attributes, a digital signature (8030) needs the
+    document, coupon or asset key it signs to carry its serial component.
+    """
     ais = [ai for ai, _value in pairs]
+    if "8030" in ais:
+        for ai, value in pairs:
+            if ai in _SERIALISED_KEYS and len(value) <= _SERIALISED_KEYS[ai]:
+                raise GS1Error(REQUIRED_AI, MSG_SERIAL_COMPONENT,
+                               {"ai": ai, "title": get_spec(ai).title, "value": value,
+                                "other": "8030", "other_title": get_spec("8030").title},
+                               ai=ai)
     for ai in ais:
         spec = get_spec(ai)
         if spec is None:

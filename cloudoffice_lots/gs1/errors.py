@@ -96,6 +96,9 @@ MSG_EXCLUDED_AI = _(
     "in the same barcode")
 MSG_REQUIRED_AI = _(
     "AI (%(ai)s) %(title)s needs one of these in the same barcode: %(required)s")
+MSG_SERIAL_COMPONENT = _(
+    "AI (%(ai)s) %(title)s %(value)s needs its serial component when AI "
+    "(%(other)s) %(other_title)s signs it")
 MSG_LINK_CHARS = _(
     "%(text)s is not a valid web address: character %(char)s is not allowed "
     "in it")
