@@ -2,8 +2,9 @@
 GS1 Barcode Syntax Dictionary.
 
 * :func:`check_exclusions` -- AIs that must not appear together, such as a
-  GTIN (01) and the GTIN of contained items (02). One barcode that carries
-  both contradicts itself, so the parser always applies this check.
+  GTIN (01) and the GTIN of contained items (02). The parser applies it in
+  strict mode; scans at the dock are read leniently, since labels with a
+  count (37) beside a GTIN (01) are common and must still be received.
 * :func:`check_requisites` -- AIs that need others, such as a serial number
   (21) that needs the GTIN (01) it belongs to. GS1 evaluates this over all
   the barcodes on an item together, and warehouses routinely scan a

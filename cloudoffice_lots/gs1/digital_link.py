@@ -232,7 +232,8 @@ def parse_digital_link(url, today=None, strict=True):
     attributes, and not ones that belong in the path; no AI twice; ``+``
     in the query is a space. GTIN-8/12/13 in the path are padded to 14
     digits. When not strict (scanning), qualifiers are accepted in any
-    order and trailing slashes are ignored.
+    order, trailing slashes are ignored and AIs that exclude each other are
+    accepted together (see :func:`.parser.parse`).
 
     :raises GS1Error: ``bad_link`` for a URL that is not a Digital Link, or
         any element error (``check_digit``, ``bad_date``...)
@@ -249,7 +250,8 @@ def parse_digital_link(url, today=None, strict=True):
     # Not validate_elements: its coercion checks every AI first and would
     # report an unknown query parameter before a bad GTIN earlier in the link.
     pairs = validate_pairs(pairs, today)
-    check_exclusions(pairs)
+    if strict:
+        check_exclusions(pairs)
     return pairs
 
 

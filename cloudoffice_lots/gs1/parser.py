@@ -203,9 +203,12 @@ def parse(text, strict=True, today=None):
     """Parse a scan into a :class:`GS1Result`.
 
     :param text: scanner output (``str``, or ``bytes`` read as Latin-1)
-    :param strict: if False, text that does not look like GS1 at all (see
-        :func:`looks_like_gs1`) gives None instead of an error, and Digital
-        Link qualifiers are accepted in any order
+    :param strict: if False (reading a scan at the dock), text that does not
+        look like GS1 at all (see :func:`looks_like_gs1`) gives None instead
+        of an error, Digital Link qualifiers are accepted in any order and
+        trailing slashes ignored, and AIs that GS1 says exclude each other
+        are accepted together: suppliers print a count (37) beside a GTIN
+        (01), and a worker must still be able to receive those goods
     :param today: reference date for two-digit years (default: today)
     :raises GS1Error: for anything invalid; ``reason`` says what
     """
@@ -228,7 +231,8 @@ def parse(text, strict=True, today=None):
     else:
         elements = parse_element_string(body, today, offset)
     elements = _check_duplicates(elements)
-    check_exclusions(elements)
+    if strict:
+        check_exclusions(elements)
     return GS1Result(elements, symbology, today)
 
 
