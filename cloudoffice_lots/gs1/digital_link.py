@@ -12,10 +12,18 @@ becomes ``%2F``. Any domain and any path before the primary key are allowed:
 the link belongs to whoever prints it.
 
 Reading scans the path from its end in (AI, value) pairs until it meets a
-primary key, which makes a leading path prefix harmless. Short names of
-earlier versions of the standard (``/gtin/...``, ``/lot/...``) are accepted;
-links are always written with numeric AIs. Query parameters that are not
-AIs (``linkType``, tracking tags) are ignored.
+primary key, which makes a leading path prefix harmless. The rules are those
+of the standard and of GS1's syntax engine, taken from the GS1 Barcode
+Syntax Dictionary (see :mod:`.ai`): which AIs are primary keys and which
+qualifiers may follow each, in which order; only AIs flagged as data
+attributes may be query parameters, and not a qualifier that belongs in the
+path (``/01/.../?10=ABC`` is wrong, ``/01/.../235/...?10=ABC`` is fine); no
+AI twice; no empty value; no trailing slash; ``+`` in the query is a space
+(in the path a plus sign); a numeric query parameter must be a known AI,
+while others (``linkType``, tracking tags) are ignored, as is the fragment.
+Short names of earlier versions of the standard (``/gtin/...``,
+``/lot/...``) and GTIN-8/12/13 are accepted; links are always written with
+numeric AIs and GTIN-14.
 
 >>> build_digital_link('https://id.example.com', '9506000134352', lot='ABC/1',
 ...                    extra={'17': '261231'})
@@ -78,9 +86,13 @@ def is_web_uri(text):
     return text[:8].lower().startswith(("http://", "https://"))
 
 
+def _shown(url):
+    """``url`` short enough for a message."""
+    return url if len(url) <= 80 else url[:77] + "..."
+
+
 def _link_error(url, template, **params):
-    text = url if len(url) <= 80 else url[:77] + "..."
-    return GS1Error(BAD_LINK, template, dict(params, text=text), ai=params.get("ai"))
+    return GS1Error(BAD_LINK, template, dict(params, text=_shown(url)), ai=params.get("ai"))
 
 
 def _title(ai):
@@ -99,7 +111,7 @@ def _split_url(url):
     for index, char in enumerate(url):
         if char not in _URI_CHARS:
             raise GS1Error(BAD_CHAR, MSG_LINK_CHARS,
-                           {"text": url if len(url) <= 80 else url[:77] + "...",
+                           {"text": _shown(url),
                             "char": describe_char(char)}, position=index)
     scheme = next((scheme for scheme in _SCHEMES if url.startswith(scheme)), None)
     if scheme is None:
@@ -123,7 +135,7 @@ def _unescape(url, ai, text, query):
         value = unquote_to_bytes(text).decode("latin-1")
     if "\x00" in value:
         raise GS1Error(BAD_CHAR, MSG_LINK_CHARS,
-                       {"text": url if len(url) <= 80 else url[:77] + "...",
+                       {"text": _shown(url),
                         "char": describe_char("\x00")}, ai=ai)
     return value
 
@@ -201,7 +213,7 @@ def _check_attributes(url, path_ais, pairs):
     for ai, _value in pairs:
         if ai in seen:
             raise GS1Error(DUPLICATE_AI, MSG_LINK_REPEATED,
-                           {"text": url if len(url) <= 80 else url[:77] + "...",
+                           {"text": _shown(url),
                             "ai": ai, "title": _title(ai)}, ai=ai)
         seen.add(ai)
     for ai, _value in pairs[len(path_ais):]:
