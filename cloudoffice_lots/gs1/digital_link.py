@@ -208,7 +208,7 @@ def _split_query(url, query):
     return pairs
 
 
-def _check_attributes(url, path_ais, pairs):
+def _check_attributes(url, path_ais, pairs, strict=True):
     seen = set()
     for ai, _value in pairs:
         if ai in seen:
@@ -216,6 +216,10 @@ def _check_attributes(url, path_ais, pairs):
                            {"text": _shown(url),
                             "ai": ai, "title": _title(ai)}, ai=ai)
         seen.add(ai)
+    if not strict:
+        # At the dock: a lot or serial in the query of a supplier's link is
+        # still the lot or serial, even if GS1 wants it in the path.
+        return
     for ai, _value in pairs[len(path_ais):]:
         if not AI_SPECS[ai].dl_attribute:
             raise _link_error(url, MSG_LINK_NOT_ATTRIBUTE, ai=ai, title=_title(ai))
@@ -244,8 +248,8 @@ def parse_digital_link(url, today=None, strict=True):
     attributes, and not ones that belong in the path; no AI twice; ``+``
     in the query is a space. GTIN-8/12/13 in the path are padded to 14
     digits. When not strict (scanning), qualifiers are accepted in any
-    order, trailing slashes are ignored and AIs that exclude each other are
-    accepted together (see :func:`.parser.parse`).
+    order and in the query, trailing slashes are ignored and AIs that
+    exclude each other are accepted together (see :func:`.parser.parse`).
 
     :raises GS1Error: ``bad_link`` for a URL that is not a Digital Link, or
         any element error (``check_digit``, ``bad_date``...)
@@ -258,7 +262,7 @@ def parse_digital_link(url, today=None, strict=True):
         _check_qualifiers(url, pairs)
     pairs += _split_query(url, query)
     pairs = [(ai, _pad_gtin(value) if ai == "01" else value) for ai, value in pairs]
-    _check_attributes(url, path_ais, pairs)
+    _check_attributes(url, path_ais, pairs, strict)
     # Not validate_elements: its coercion checks every AI first and would
     # report an unknown query parameter before a bad GTIN earlier in the link.
     pairs = validate_pairs(pairs, today)

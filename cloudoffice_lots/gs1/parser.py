@@ -205,8 +205,8 @@ def parse(text, strict=True, today=None):
     :param text: scanner output (``str``, or ``bytes`` read as Latin-1)
     :param strict: if False (reading a scan at the dock), text that does not
         look like GS1 at all (see :func:`looks_like_gs1`) gives None instead
-        of an error, Digital Link qualifiers are accepted in any order and
-        trailing slashes ignored, and AIs that GS1 says exclude each other
+        of an error, Digital Link qualifiers are accepted in any order or in
+        the query and trailing slashes ignored, and AIs that GS1 says exclude each other
         are accepted together: suppliers print a count (37) beside a GTIN
         (01), and a worker must still be able to receive those goods
     :param today: reference date for two-digit years (default: today)

@@ -111,6 +111,8 @@ def test_key_qualifiers_belong_in_the_path():
     assert str(caught.value) == (
         "https://id.example.com/01/09506000134352?10=ABC: AI (10) BATCH/LOT belongs in "
         "the path of the Digital Link, not in its query")
+    # A scan at the dock still reads it.
+    assert parse("https://id.example.com/01/09506000134352?10=ABC", strict=False).lot == "ABC"
     # With the other qualifier (235) in the path, the lot is an attribute.
     assert parse("https://id.example.com/01/09506000134352/235/T1?10=ABC").lot == "ABC"
 
