@@ -8,7 +8,9 @@ call it, and it is tested on its own.
 Layout, from the bottom up:
 
 * :mod:`.errors` -- :class:`GS1Error` and its translatable message templates;
-* :mod:`.ai` -- the Application Identifier table;
+* :mod:`.linters` -- the content checks of the GS1 Barcode Syntax Dictionary;
+* :mod:`.ai` -- the Application Identifier table: the dictionary itself;
+* :mod:`.associations` -- AIs that exclude or require each other;
 * :mod:`.checkdigit` -- GS1 mod-10 check digits (GTIN, SSCC, GLN);
 * :mod:`.validation` -- the rules for one value, shared by reading and
   writing, and conversion to ``date``/``Decimal``;
@@ -34,7 +36,8 @@ does not load reportlab, Pillow or zxing-cpp.
 import sys
 import types
 
-from .ai import AI_SPECS, AISpec, get_spec, needs_separator
+from .ai import AI_SPECS, DICTIONARY_RELEASE, AISpec, get_spec, needs_separator
+from .associations import check_exclusions, check_requisites
 from .checkdigit import (
     check_digit,
     gtin_check_digit,
@@ -80,7 +83,8 @@ _RENDER_NAMES = (
 )
 
 __all__ = [
-    "AI_SPECS", "AISpec", "Amount", "FNC1", "GS", "GS1Error", "GS1Result",
+    "AI_SPECS", "AISpec", "Amount", "DICTIONARY_RELEASE", "check_exclusions",
+    "check_requisites", "FNC1", "GS", "GS1Error", "GS1Result",
     "Measure", "build_digital_link", "check_digit", "elements_to_digital_link",
     "encode_hri", "encode_raw", "get_spec", "gtin_check_digit", "is_valid_gln",
     "is_valid_gtin", "is_valid_sscc", "looks_like_gs1", "needs_separator",

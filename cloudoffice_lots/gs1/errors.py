@@ -31,6 +31,8 @@ BAD_DATE = "bad_date"
 BAD_VALUE = "bad_value"
 DUPLICATE_AI = "duplicate_ai"
 BAD_LINK = "bad_link"
+EXCLUDED_AI = "excluded_ai"
+REQUIRED_AI = "required_ai"
 NOT_GS1 = "not_gs1"
 
 MSG_UNKNOWN_AI = _("Unknown Application Identifier (%(ai)s) at position %(position)s")
@@ -79,6 +81,37 @@ MSG_SYMBOL_TOO_LONG = _(
 MSG_CODE128_CHARS = _(
     "%(text)s cannot be printed as a Code 128 barcode: character %(char)s "
     "is not plain ASCII")
+
+MSG_CHECK_PAIR = _(
+    "AI (%(ai)s) %(title)s %(value)s: the two check characters at the end "
+    "should be %(expected)s")
+MSG_BAD_COUNTRY = _("AI (%(ai)s) %(title)s %(value)s: %(part)s is not an ISO country code")
+MSG_BAD_CURRENCY = _("AI (%(ai)s) %(title)s %(value)s: %(part)s is not an ISO currency code")
+MSG_BAD_IBAN = _("AI (%(ai)s) %(title)s %(value)s: not a valid IBAN bank account number")
+MSG_BAD_PART = _(
+    "AI (%(ai)s) %(title)s %(value)s: the part %(part)s is not allowed "
+    "for this Application Identifier")
+MSG_EXCLUDED_AI = _(
+    "AI (%(ai)s) %(title)s and AI (%(other)s) %(other_title)s cannot be "
+    "in the same barcode")
+MSG_REQUIRED_AI = _(
+    "AI (%(ai)s) %(title)s needs one of these in the same barcode: %(required)s")
+MSG_SERIAL_COMPONENT = _(
+    "AI (%(ai)s) %(title)s %(value)s needs its serial component when AI "
+    "(%(other)s) %(other_title)s signs it")
+MSG_LINK_CHARS = _(
+    "%(text)s is not a valid web address: character %(char)s is not allowed "
+    "in it")
+MSG_LINK_SLASH = _("%(text)s is not a GS1 Digital Link: it must not end with a slash")
+MSG_LINK_EMPTY = _("%(text)s: AI (%(ai)s) %(title)s has no value in the Digital Link")
+MSG_LINK_REPEATED = _(
+    "%(text)s: AI (%(ai)s) %(title)s appears more than once in the Digital Link")
+MSG_LINK_NOT_ATTRIBUTE = _(
+    "%(text)s: AI (%(ai)s) %(title)s cannot be a query parameter of a "
+    "Digital Link")
+MSG_LINK_IN_PATH = _(
+    "%(text)s: AI (%(ai)s) %(title)s belongs in the path of the Digital Link, "
+    "not in its query")
 
 
 def describe_char(char):

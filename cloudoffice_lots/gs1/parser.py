@@ -5,7 +5,7 @@
 * raw element strings as a scanner transmits them, ``010950600013435210ABC``
   with GS (``\\x1d``) after variable-length fields, optionally preceded by an
   AIM symbology identifier (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3``
-  GS1 QR Code, ``]e0`` GS1 DataBar) or by a leading FNC1 (``\\xf1``) that
+  GS1 QR Code, ``]e0`` GS1 DataBar, ``]J1`` GS1 DotCode) or by a leading FNC1 (``\\xf1``) that
   some scanners pass through;
 * the human readable interpretation printed under barcodes,
   ``(01)09506000134352(10)ABC``, as typed by people;
@@ -33,15 +33,19 @@ True
 import re
 
 from .ai import get_spec, guess_ai, lookup, predefined_value_length
+from .associations import check_exclusions
 from .checkdigit import has_valid_check_digit, to_gtin14
 from .digital_link import is_web_uri, looks_like_digital_link, parse_digital_link
 from .errors import (
     DUPLICATE_AI,
     MSG_DUPLICATE_AI,
+    MSG_KEY_LENGTH,
     MSG_NO_AI,
     MSG_NOT_GS1,
     MSG_UNKNOWN_AI,
     NOT_GS1,
+    TOO_LONG,
+    TRUNCATED,
     UNKNOWN_AI,
     GS1Error,
 )
@@ -54,6 +58,7 @@ GS1_SYMBOLOGY_IDENTIFIERS = {
     "]d2": "datamatrix",
     "]Q3": "qr",
     "]e0": "databar",
+    "]J1": "dotcode",
 }
 # EAN/UPC carry a bare GTIN, not an element string.
 EAN_SYMBOLOGY_IDENTIFIERS = ("]E0", "]E4")
@@ -167,9 +172,15 @@ def parse_hri(text, today=None, offset=0):
     return elements
 
 
-def _parse_ean(body):
+def _parse_ean(prefix, body):
     digits = body.strip(_STRIP)
-    # An EAN-13 or UPC-A scan is a GTIN; add-on digits or junk are not.
+    # ]E0 carries 13 digits (EAN-13, or UPC-A with a leading zero), ]E4 an
+    # EAN-8; add-on digits or junk make it no GTIN.
+    expected = 8 if prefix == "]E4" else 13
+    if len(digits) != expected:
+        raise GS1Error(TRUNCATED if len(digits) < expected else TOO_LONG, MSG_KEY_LENGTH,
+                       {"ai": "01", "title": "GTIN", "value": digits, "expected": expected},
+                       ai="01")
     return [("01", to_gtin14(digits))]
 
 
@@ -192,9 +203,12 @@ def parse(text, strict=True, today=None):
     """Parse a scan into a :class:`GS1Result`.
 
     :param text: scanner output (``str``, or ``bytes`` read as Latin-1)
-    :param strict: if False, text that does not look like GS1 at all (see
-        :func:`looks_like_gs1`) gives None instead of an error, and Digital
-        Link qualifiers are accepted in any order
+    :param strict: if False (reading a scan at the dock), text that does not
+        look like GS1 at all (see :func:`looks_like_gs1`) gives None instead
+        of an error, Digital Link qualifiers are accepted in any order or in
+        the query and trailing slashes ignored, and AIs that GS1 says exclude each other
+        are accepted together: suppliers print a count (37) beside a GTIN
+        (01), and a worker must still be able to receive those goods
     :param today: reference date for two-digit years (default: today)
     :raises GS1Error: for anything invalid; ``reason`` says what
     """
@@ -209,14 +223,17 @@ def parse(text, strict=True, today=None):
     elif not_gs1 or not body:
         raise _not_gs1(text)
     elif symbology == "ean":
-        elements = _parse_ean(body)
+        elements = _parse_ean(text.lstrip(_STRIP)[:3], body)
     elif body[0] in "([":
         elements = parse_hri(body, today, offset)
         if symbology == "unknown":
             symbology = "hri"
     else:
         elements = parse_element_string(body, today, offset)
-    return GS1Result(_check_duplicates(elements), symbology, today)
+    elements = _check_duplicates(elements)
+    if strict:
+        check_exclusions(elements)
+    return GS1Result(elements, symbology, today)
 
 
 def looks_like_gs1(text):

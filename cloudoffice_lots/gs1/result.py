@@ -22,7 +22,7 @@ from .ai import get_spec
 from .encoder import GS, join_hri, join_raw
 from .validation import to_python
 
-SYMBOLOGIES = ("gs1-128", "datamatrix", "qr", "databar", "ean", "digital-link",
+SYMBOLOGIES = ("gs1-128", "datamatrix", "qr", "databar", "dotcode", "ean", "digital-link",
                "hri", "unknown")
 
 Measure = namedtuple("Measure", "value unit title")

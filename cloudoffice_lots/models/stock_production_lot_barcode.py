@@ -105,7 +105,7 @@ class StockProductionLot(models.Model):
                 elements.append((ai, dates[key]))
         elements.append(("21" if product.tracking == "serial" else "10", name))
         try:
-            gs1.validate_elements(elements)
+            gs1.check_requisites(gs1.validate_elements(elements))
         except gs1.GS1Error as err:
             raise UserError(_(
                 "Batch/serial %(lot)s of %(product)s cannot be written in a GS1 barcode: "

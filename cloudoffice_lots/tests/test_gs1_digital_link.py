@@ -71,8 +71,14 @@ def test_invalid_links_are_refused(call, reason):
     assert caught.value.reason == reason
 
 
-def test_query_plus_is_not_a_space():
-    assert parse("https://id.example.com/01/09506000134352?10=A+B").lot == "A+B"
+def test_query_plus_is_a_space_and_path_plus_is_a_plus():
+    # GS1 Digital Link follows HTML forms in the query: "+" is a space, which
+    # no GS1 value may hold; in the path it is a plus sign.
+    assert parse("https://id.example.com/01/09506000134352/22/A+B").get("22") == "A+B"
+    with pytest.raises(GS1Error) as caught:
+        parse("https://id.example.com/01/09506000134352?240=A+B")
+    assert caught.value.reason == "bad_char" and caught.value.ai == "240"
+    assert parse("https://id.example.com/01/09506000134352?240=A%2BB").get("240") == "A+B"
 
 
 def test_non_ai_parameters_and_fragments_are_ignored():
@@ -88,11 +94,68 @@ def test_unknown_numeric_query_parameter_is_an_unknown_ai():
     assert caught.value.reason == "unknown_ai" and caught.value.ai == "23"
 
 
-def test_conflicting_path_and_query_values():
+def test_an_ai_appears_once():
+    for url in ("https://id.example.com/01/09506000134352/10/A?10=B",
+                "https://id.example.com/01/09506000134352/10/A?10=A",
+                "https://id.example.com/01/09506000134352?17=261231&17=261231"):
+        with pytest.raises(GS1Error) as caught:
+            parse(url, today=TODAY)
+        assert caught.value.reason == "duplicate_ai"
+        assert "appears more than once" in str(caught.value)
+
+
+def test_key_qualifiers_belong_in_the_path():
     with pytest.raises(GS1Error) as caught:
-        parse("https://id.example.com/01/09506000134352/10/A?10=B")
-    assert caught.value.reason == "duplicate_ai"
-    assert parse("https://id.example.com/01/09506000134352/10/A?10=A").lot == "A"
+        parse("https://id.example.com/01/09506000134352?10=ABC")
+    assert caught.value.reason == "bad_link" and caught.value.ai == "10"
+    assert str(caught.value) == (
+        "https://id.example.com/01/09506000134352?10=ABC: AI (10) BATCH/LOT belongs in "
+        "the path of the Digital Link, not in its query")
+    # A scan at the dock still reads it.
+    assert parse("https://id.example.com/01/09506000134352?10=ABC", strict=False).lot == "ABC"
+    # With the other qualifier (235) in the path, the lot is an attribute.
+    assert parse("https://id.example.com/01/09506000134352/235/T1?10=ABC").lot == "ABC"
+
+
+def test_ais_that_are_not_data_attributes():
+    for ai, value in (("21", "S1"), ("8200", "http%3A%2F%2Fexample.com"), ("235", "T1")):
+        with pytest.raises(GS1Error) as caught:
+            parse("https://id.example.com/01/09506000134352?%s=%s" % (ai, value))
+        assert caught.value.reason == "bad_link" and caught.value.ai == ai
+        assert "cannot be a query parameter" in str(caught.value)
+    # Any other primary key may be an attribute: a GTIN beside a GIAI.
+    assert parse("https://id.example.com/8004/9520614141234567?01=09520123456788").gtin \
+        == "09520123456788"
+
+
+def test_trailing_slash_and_empty_values():
+    url = "https://id.example.com/01/09506000134352/10/L1/"
+    with pytest.raises(GS1Error) as caught:
+        parse(url)
+    assert "must not end with a slash" in str(caught.value)
+    # A scanner's reading is lenient: the slash carries no data.
+    assert parse(url, strict=False).lot == "L1"
+    for url in ("https://id.example.com/01//09506000134352",
+                "https://id.example.com/01/09506000134352?17="):
+        with pytest.raises(GS1Error):
+            parse(url)
+
+
+def test_unknown_numeric_parameter_and_ignored_others():
+    with pytest.raises(GS1Error) as caught:
+        parse("https://id.example.com/01/09506000134352?999=faux")
+    assert caught.value.reason == "unknown_ai"
+    result = parse("https://id.example.com/01/09506000134352?&&linkType=all&single&17=261231",
+                   today=TODAY)
+    assert result.elements == (("01", "09506000134352"), ("17", "261231"))
+
+
+def test_new_primary_keys_and_qualifiers_of_the_dictionary():
+    # 415 (pay to) with its reference number 8020; 414 with an importer index.
+    assert parse("https://id.example.com/415/5412345678908/8020/REF1").elements == (
+        ("415", "5412345678908"), ("8020", "REF1"))
+    assert parse("https://id.example.com/414/9520123456788/7040/1ABC").elements == (
+        ("414", "9520123456788"), ("7040", "1ABC"))
 
 
 @pytest.mark.parametrize("url", [

@@ -23,11 +23,15 @@ from odoo.addons.cloudoffice_lots.gs1 import (
 from odoo.addons.cloudoffice_lots.gs1.ai import (
     CSET39,
     CSET82,
+    DATE_4,
+    DATE_4_TIME,
     DATE_HOUR,
+    DATE_OPTIONAL_TIME,
     DATE_RANGE,
     DATE_TIME,
     needs_separator,
 )
+from odoo.addons.cloudoffice_lots.gs1.associations import check_exclusions
 
 TODAY = datetime.date(2024, 6, 1)
 GS = "\x1d"
@@ -75,6 +79,9 @@ def value_strategy(spec, alphabet=None):
     if spec.numeric:
         return _digits(spec.min_length, spec.max_length)
     prefix = spec.numeric_prefix
+    if "gcppos1" in spec.components[0].linters:
+        # A GS1 Company Prefix starts the value: at least four digits.
+        prefix = max(prefix, 4)
     text = st.text(alphabet=charset, min_size=max(spec.min_length - prefix, 1),
                    max_size=spec.max_length - prefix)
     if prefix:
@@ -82,11 +89,31 @@ def value_strategy(spec, alphabet=None):
     return text
 
 
+# Content checks the strategies above satisfy; AIs with others (country
+# codes, IBAN, pieces of a total...) have tests of their own.
+_GENERATED_CHECKS = frozenset(["csum", "gcppos1", "gcppos2", "yymmdd", "yymmd0", "hh",
+                               "mi", "ss", "hhmi"])
+GENERATED_AIS = sorted(
+    ai for ai, spec in AI_SPECS.items()
+    if spec.linters <= _GENERATED_CHECKS and spec.charset != "64"
+    and spec.date not in (DATE_4, DATE_4_TIME, DATE_OPTIONAL_TIME)
+    and not (spec.date == DATE_TIME and spec.day_zero))
+
+
+def _compatible(chosen):
+    """No two AIs that exclude each other (01 and 02, 3102 and 3103...)."""
+    try:
+        check_exclusions([(ai, "") for ai in chosen])
+    except GS1Error:
+        return False
+    return True
+
+
 def element_lists(ais=None, min_size=1, max_size=6, alphabet=None):
     """Lists of distinct (ai, value) pairs with valid values."""
-    pool = sorted(ais or AI_SPECS)
+    pool = sorted(ais or GENERATED_AIS)
     return st.lists(st.sampled_from(pool), min_size=min_size, max_size=max_size,
-                    unique=True).flatmap(
+                    unique=True).filter(_compatible).flatmap(
         lambda chosen: st.tuples(*[value_strategy(AI_SPECS[ai], alphabet) for ai in chosen])
         .map(lambda values: list(zip(chosen, values, strict=True))))
 

@@ -251,7 +251,8 @@ def test_measure_titles_and_units():
     assert AI_SPECS["3932"].iso_prefix == "currency"
 
 
-GS1_MODULES = ["errors", "ai", "checkdigit", "validation", "encoder", "result", "parser",
+GS1_MODULES = ["errors", "ai", "linters", "associations", "checkdigit", "validation", "encoder",
+               "result", "parser",
                "digital_link", "datamatrix", "code128"]
 
 
@@ -261,3 +262,30 @@ def test_doctests(name):
     outcome = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert outcome.attempted > 0
     assert outcome.failed == 0
+
+
+def test_exclusive_ais_are_refused_when_strict_and_read_at_the_dock():
+    # GS1 reserves the count (37) for logistic units of (02) contents; labels
+    # with a GTIN (01) and a count exist and must still be received.
+    scan = "(01)09506000134352(37)4(10)B-1"
+    with pytest.raises(GS1Error) as caught:
+        parse(scan, today=TODAY)
+    assert caught.value.reason == "excluded_ai"
+    assert str(caught.value) == "AI (01) GTIN and AI (37) COUNT cannot be in the same barcode"
+    assert parse(scan, strict=False, today=TODAY).quantity == 4
+    assert parse("(00)106141412345678908(02)09506000134352(37)4", today=TODAY).quantity == 4
+
+
+def test_new_ais_of_the_dictionary_are_read():
+    result = parse("(00)106141412345678908(4326)261231(4324)2612000800(7011)261231",
+                   today=TODAY)
+    assert result.value("4326") == datetime.date(2026, 12, 31)
+    # Day 00 of a "not before" date is the first of the month.
+    assert result.value("4324") == datetime.datetime(2026, 12, 1, 8, 0)
+    assert result.value("7011") == datetime.date(2026, 12, 31)
+    with pytest.raises(GS1Error) as caught:
+        parse("(00)106141412345678908(4326)261200", today=TODAY)
+    assert caught.value.reason == "bad_date" and caught.value.ai == "4326"
+    with pytest.raises(GS1Error) as caught:
+        parse("(01)09506000134352(422)999", today=TODAY)
+    assert str(caught.value) == "AI (422) ORIGIN 999: 999 is not an ISO country code"
