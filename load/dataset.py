@@ -63,7 +63,7 @@ def prepare(env, sellers=12, warehouse=12, serials=SERIALS, tag="LOAD"):
     for index in range(1, warehouse + 1):
         _user(env, "wh%02d" % index, "Warehouse %02d" % index, ("stock.group_stock_user",))
         info["warehouse"].append("wh%02d" % index)
-    _user(env, "accountant", "Ann Accountant", ("stock.group_stock_manager", "account.group_account_user"))
+    _user(env, "analyst", "Ann Analyst", ("stock.group_stock_manager", "account.group_account_user"))
     _user(env, "manager", "Max Manager", ("stock.group_stock_manager", "sales_team.group_sale_manager"))
     existing = env["product.product"].search([("default_code", "=like", tag + "-%")])
     if not existing:

@@ -134,7 +134,7 @@ class Seller(OdooUser):
 
 class Reports(OdooUser):
     weight = 2
-    logins = ("accountant", "manager")
+    logins = ("analyst", "manager")
     wait_time = between(3.0, 8.0)
 
     @task

@@ -41,10 +41,11 @@ class LotBalanceWizard(models.TransientModel):
     line_ids = fields.One2many("cloudoffice.lot.balance.line", "wizard_id", string="Lines",
                                help="The balance: one line per batch and location (or warehouse).")
 
-    def _query_params(self):
+    def _query_params(self, sql=None):
         self.ensure_one()
         return lot_balance.params(
             self.env.cr,
+            sql=sql,
             date_to=self._day_end(self.date_to),
             company_ids=self._report_company_ids(),
             date_from=self._day_start(self.date_from) if self.date_from else None,
@@ -57,7 +58,9 @@ class LotBalanceWizard(models.TransientModel):
         )
 
     def _compute_lines(self):
-        return self._fill_lines(lot_balance.BALANCE_SQL, self._query_params(), lot_balance.COLUMNS)
+        date_from = self._day_start(self.date_from) if self.date_from else None
+        sql = lot_balance.query(self.env.cr, self._day_end(self.date_to), date_from)
+        return self._fill_lines(sql, self._query_params(sql), lot_balance.COLUMNS)
 
     def _lines_context(self):
         if self.date_from:

@@ -5,6 +5,9 @@ INDEXES = (
     # Statement and trace: the done lines of one batch, by date.
     "CREATE INDEX IF NOT EXISTS cloudoffice_sml_lot_done_date_idx"
     " ON stock_move_line (lot_id, date) WHERE state = 'done'",
+    # Balance now: is any batch line dated after the day asked for?
+    "CREATE INDEX IF NOT EXISTS cloudoffice_sml_done_lot_date_idx"
+    " ON stock_move_line (date) WHERE state = 'done' AND lot_id IS NOT NULL",
 )
 
 
@@ -16,3 +19,4 @@ def create(cr):
 def drop(cr):
     """Remove the indexes (uninstall)."""
     cr.execute("DROP INDEX IF EXISTS cloudoffice_sml_lot_done_date_idx")
+    cr.execute("DROP INDEX IF EXISTS cloudoffice_sml_done_lot_date_idx")

@@ -7,6 +7,9 @@ between two locations grouped under the same key (two shelves of one
 warehouse at warehouse level) is left out, so it shows neither in nor out.
 The replay starts from the latest month-start snapshot before the period
 (see snapshots.py), so a balance reads one month of lines, not all history.
+A balance at a date after every done line (today's, as a rule) needs no
+replay: it is the quants, which Odoo keeps equal to the done lines, so
+CURRENT_SQL reads them (the same rows, a fraction of the work).
 
     rows = balance(cr, date_to=datetime(2024, 7, 1), company_ids=[1])
     rows[0]["lot_id"], rows[0]["location_id"], rows[0]["closing"]
@@ -63,18 +66,60 @@ SELECT t.lot_id, lot.product_id, pt.categ_id, pt.uom_id, lot.company_id, t.wareh
    AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
 """
 
+# The balance after the last done line: the quants. Same parameters and
+# rows as BALANCE_SQL at a date (the snapshot and dates are unused; as
+# there, a balance at a date opens with what it closes with).
+CURRENT_SQL = "WITH " + common.STOCK_LOCATIONS_CTE + """,
+totals AS (
+    SELECT q.lot_id, loc.key_id, loc.warehouse_id,
+           ROUND(SUM(q.quantity)::numeric, 6) AS closing
+      FROM stock_quant q
+      JOIN stock_locs loc ON loc.id = q.location_id
+     WHERE q.lot_id IS NOT NULL
+       AND (%(lot_ids)s::int[] IS NULL OR q.lot_id = ANY(%(lot_ids)s::int[]))
+       AND (%(product_ids)s::int[] IS NULL OR q.product_id = ANY(%(product_ids)s::int[]))
+     GROUP BY q.lot_id, loc.key_id, loc.warehouse_id
+    HAVING ROUND(SUM(q.quantity)::numeric, 6) <> 0
+)
+SELECT t.lot_id, lot.product_id, pt.categ_id, pt.uom_id, lot.company_id, t.warehouse_id,
+       t.key_id AS location_id, t.closing::float8 AS opening, 0::float8 AS qty_in,
+       0::float8 AS qty_out, t.closing::float8 AS closing
+  FROM totals t
+  JOIN stock_production_lot lot ON lot.id = t.lot_id
+  JOIN product_product pp ON pp.id = lot.product_id
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+ WHERE """ + common.LOT_COMPANY_FILTER + """
+   AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
+"""
+
+# Is a batch line done at or after the end of the balance? Then it is replayed.
+LATER_LINE_SQL = """
+SELECT EXISTS (SELECT 1 FROM stock_move_line
+                WHERE state = 'done' AND lot_id IS NOT NULL AND date >= %(date_to)s)"""
+
 COLUMNS = ("lot_id", "product_id", "categ_id", "uom_id", "company_id", "warehouse_id",
            "location_id", "opening", "qty_in", "qty_out", "closing")
 
 
+def query(cr, date_to, date_from=None):
+    """The query for a balance: the quants when nothing was done at or after
+    ``date_to`` and no period is asked for, otherwise the replay."""
+    if date_from is None:
+        cr.execute(LATER_LINE_SQL, {"date_to": date_to})
+        if not cr.fetchone()[0]:
+            return CURRENT_SQL
+    return BALANCE_SQL
+
+
 def params(cr, date_to, company_ids, date_from=None, by_warehouse=False, lot_ids=None,
-           product_ids=None, categ_ids=None, location_ids=None, warehouse_ids=None):
-    """The parameters of BALANCE_SQL (building the snapshots it needs).
-    Dates are naive UTC datetimes; with no ``date_from`` it is a balance at
-    ``date_to``: closing only, batches with stock only."""
+           product_ids=None, categ_ids=None, location_ids=None, warehouse_ids=None, sql=None):
+    """The parameters of ``sql`` (BALANCE_SQL, building the snapshots it
+    needs, or CURRENT_SQL). Dates are naive UTC datetimes; with no
+    ``date_from`` it is a balance at ``date_to``: closing only, batches with
+    stock only."""
     start = date_from or date_to
     return {
-        "snapshot_date": snapshots.ensure(cr, start),
+        "snapshot_date": snapshots.ensure(cr, start) if sql != CURRENT_SQL else None,
         "date_from": start,
         "date_to": date_to,
         # A balance at a date lists what is in stock; a period also lists
@@ -93,5 +138,6 @@ def params(cr, date_to, company_ids, date_from=None, by_warehouse=False, lot_ids
 def balance(cr, date_to, company_ids, **filters):
     """Rows (dicts, keys COLUMNS) of every batch per location (or warehouse)
     with stock at ``date_to`` or a movement in the period. See params()."""
-    cr.execute(BALANCE_SQL, params(cr, date_to, company_ids, **filters))
+    sql = query(cr, date_to, filters.get("date_from"))
+    cr.execute(sql, params(cr, date_to, company_ids, sql=sql, **filters))
     return common.dict_rows(cr)
