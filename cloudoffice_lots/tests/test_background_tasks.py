@@ -51,7 +51,7 @@ class TestBackgroundTasks(TransactionCase):
         self.phone = env["product.product"].create({
             "name": "Aurora Phone 7", "default_code": "AP7", "type": "product",
             "tracking": "serial", "barcode": "5012345678900"})
-        lots = env["stock.production.lot"]
+        lots = env["stock.production.lot"].with_context(tracking_disable=True)
         self.serials = lots.browse([lots.create({
             "name": "AP7-%05d" % index, "product_id": self.phone.id}).id
             for index in range(1, SERIALS + 1)])
