@@ -78,6 +78,10 @@ class OdooNode:
                 if time.time() > deadline:
                     raise RuntimeError("Odoo node %s did not listen; see %s" % (self.name, self.log_path))
                 time.sleep(0.3)
+        self.first_request(timeout)
+
+    def first_request(self, timeout):
+        """One request that loads a worker's registry (and the login page's templates)."""
         urllib.request.urlopen("%s/web/login?db=%s" % (self.url, self.database), timeout=timeout).read()
 
     def stop(self):

@@ -42,19 +42,9 @@ class ShortLimitsNode(OdooNode):
     """A node whose first request is a JSON call: the login page's first
     rendering (templates and assets) takes longer than the short limits."""
 
-    def wait_until_serving(self, timeout=180):
-        deadline = time.time() + timeout
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError("Odoo node %s exited while starting; see %s" % (self.name, self.log_path))
-            try:
-                requests.post(self.url + "/web/webclient/version_info", json={
-                    "jsonrpc": "2.0", "method": "call", "params": {}}, timeout=5).raise_for_status()
-                return
-            except requests.RequestException:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.3)
+    def first_request(self, timeout):
+        requests.post(self.url + "/web/webclient/version_info", json={
+            "jsonrpc": "2.0", "method": "call", "params": {}}, timeout=timeout).raise_for_status()
 
 
 @pytest.fixture(scope="module")
