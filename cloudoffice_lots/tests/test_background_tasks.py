@@ -232,3 +232,18 @@ class TestBackgroundTasks(TransactionCase):
         self.assertFalse(Tasks.sudo(self.quality).search([]))
         with self.assertRaises(AccessError):
             task.sudo(self.quality).read(["file"])
+
+    def test_a_swedish_worker_is_told_in_swedish(self):
+        """The job keeps the user but not the context of the request: the
+        task, the file and the message are still in the worker's language."""
+        self.env["res.lang"].load_lang("sv_SE")
+        self.env["ir.translation"].load_module_terms(["cloudoffice_lots"], ["sv_SE"])
+        self.warehouse.lang = "sv_SE"
+        _wizard, action = self.print_labels(self.warehouse, self.zebra)
+        task = self.env["cloudoffice.lot.background.task"].sudo(self.warehouse).browse(action["res_id"])
+        self.assertEqual(task.name, "300 etiketter (Zebra)")
+        self.run_jobs()
+        self.assertEqual((task.state, task.file_name), ("done", "etiketter.zpl"))
+        message = task.sudo().message_ids.filtered(
+            lambda m: self.warehouse.partner_id in m.partner_ids)
+        self.assertIn("300 etiketter (Zebra) är klar: filen är bifogad", message.body)
