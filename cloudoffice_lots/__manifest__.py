@@ -19,6 +19,7 @@
         "purchase",
         "mrp",
         "account_invoicing",
+        "queue_job",
     ],
     "external_dependencies": {
         "python": ["reportlab", "segno", "xlsxwriter"],
@@ -82,6 +83,8 @@
         "data/sie_export_cron_data.xml",
         "wizards/sie_export_views.xml",
         "views/res_company_views.xml",
+        "security/lot_background_task_security.xml",
+        "views/lot_background_task_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

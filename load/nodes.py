@@ -34,8 +34,10 @@ def free_port():
 class OdooNode:
     """One Odoo server in prefork mode on ``database`` (not created here)."""
 
-    def __init__(self, database, name, workers=2, cron=False):
+    def __init__(self, database, name, workers=2, cron=False, extra_args=()):
         self.database = database
+        # Options after ours (the last of a repeated option counts).
+        self.extra_args = list(extra_args)
         self.name = name
         self.workers = workers
         self.cron = cron
@@ -53,7 +55,7 @@ class OdooNode:
             "--limit-time-real=240", "--limit-time-cpu=120", "--limit-request=8192",
             "--limit-memory-soft=%d" % (2048 * 1024 ** 2), "--limit-memory-hard=%d" % (2560 * 1024 ** 2),
             "--logfile=%s" % self.log_path, "--log-level=warn",
-        ]
+        ] + self.extra_args
 
     def start(self, timeout=180):
         if os.path.exists(self.log_path):
@@ -76,6 +78,10 @@ class OdooNode:
                 if time.time() > deadline:
                     raise RuntimeError("Odoo node %s did not listen; see %s" % (self.name, self.log_path))
                 time.sleep(0.3)
+        self.first_request(timeout)
+
+    def first_request(self, timeout):
+        """One request that loads a worker's registry (and the login page's templates)."""
         urllib.request.urlopen("%s/web/login?db=%s" % (self.url, self.database), timeout=timeout).read()
 
     def stop(self):

@@ -27,6 +27,11 @@ max_cron_threads = 1
 limit_time_real = 600
 without_demo = False
 log_level = info
+
+[queue_job]
+# Two jobs at once, at most one of them long work of cloudoffice_lots, so
+# that labels and exports never hold up the Fortnox jobs.
+channels = root:2,root.cloudoffice_lots:1
 CONF
 }
 

@@ -41,3 +41,5 @@ from . import mail_template
 from . import account_invoice
 from . import account_move_line
 from . import sie_export_log
+from . import lot_background_task
+from . import lot_background_task_steps

@@ -32,6 +32,13 @@ class ResCompany(models.Model):
              "(minimal), or also its production and best-before dates. Logged-in employees "
              "see the full batch page.")
 
+    cloudoffice_background_threshold = fields.Integer(
+        string="Background Work Above", default=1000,
+        help="Labels, report rows (Excel exports) or move lines to replay (balance history) "
+             "above this number are prepared by a background job: the user sees its progress "
+             "and is told when the file is ready, and no request waits past the server's time "
+             "limit. 0: always right away.")
+
     @api.constrains("gs1_digital_link_base")
     def _check_gs1_digital_link_base(self):
         for company in self.filtered("gs1_digital_link_base"):

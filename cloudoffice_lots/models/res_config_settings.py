@@ -15,3 +15,7 @@ class ResConfigSettings(models.TransientModel):
     cloudoffice_public_batch_info = fields.Selection(
         related="company_id.cloudoffice_public_batch_info",
         help="What anyone scanning a batch's QR code without logging in sees.")
+    cloudoffice_background_threshold = fields.Integer(
+        related="company_id.cloudoffice_background_threshold",
+        help="Labels, report rows or move lines above which the work is prepared by a "
+             "background job with visible progress. 0: always right away.")

@@ -110,6 +110,8 @@ class TestSecurity(LotsCase):
         env["cloudoffice.lot.recall.customer"].create({
             "recall_id": recall.id, "partner_id": self.customer.id, "lot_id": lot.id,
             "qty_delivered": 1})
+        env["cloudoffice.lot.background.task"].create(
+            {"kind": "labels", "name": "Labels for a pallet", "total_count": 1})
         self.env.user.write({"company_id": self.main_company.id})
         self.assertTrue(lot.attribute_value_ids and lot.test_ids, "the batch got its data lines")
         self.assertTrue(attribute.option_ids and spec)

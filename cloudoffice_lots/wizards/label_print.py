@@ -81,6 +81,26 @@ class LabelPrint(models.TransientModel):
                 "first.") % self.picking_id.name)
         return items
 
+    def _cloudoffice_stored_items(self, items):
+        """``items`` as a background task stores them (ids, text dates); on
+        sheets one item per label, so that parts end on whole sheets."""
+        sheet = self.layout_id.output == "pdf_sheet"
+        stored = []
+        for item in items:
+            values = {"copies": item.get("copies") or 1, "quantity": item.get("quantity"),
+                      "uom_id": item["uom"].id if item.get("uom") else None}
+            if item.get("lot"):
+                values["lot_id"] = item["lot"].id
+            else:
+                values.update(product_id=item["product"].id, name=item["name"], dates={
+                    key: fields.Date.to_string(value) if value else None
+                    for key, value in (item.get("dates") or {}).items()})
+            if sheet and values["copies"] > 1:
+                stored.extend(dict(values, copies=1) for _copy in range(values["copies"]))
+            else:
+                stored.append(values)
+        return stored
+
     @staticmethod
     def _line_dates(line):
         """Dates typed on a receipt line for a batch not created yet."""
@@ -91,9 +111,22 @@ class LabelPrint(models.TransientModel):
 
     @api.multi
     def action_print(self):
-        """Render the labels and download them (PDF, or .zpl for Zebra printers)."""
+        """Render the labels and download them (PDF, or .zpl for Zebra
+        printers); thousands of labels are prepared in the background and
+        the dialog shows their progress instead."""
         self.ensure_one()
-        content, file_name = self.layout_id.render_labels(self._items(), skip=max(0, self.skip - 1))
+        items = self._items()
+        stored = self._cloudoffice_stored_items(items)
+        count = sum(values["copies"] for values in stored)
+        tasks = self.env["cloudoffice.lot.background.task"]
+        if tasks.cloudoffice_is_large(count):
+            task = tasks.cloudoffice_start(
+                "labels", _("%(count)d labels (%(layout)s)") % {
+                    "count": count, "layout": self.layout_id.name},
+                total=len(stored), payload={"layout_id": self.layout_id.id, "items": stored,
+                                            "skip": max(0, self.skip - 1)})
+            return task.cloudoffice_action_open()
+        content, file_name = self.layout_id.render_labels(items, skip=max(0, self.skip - 1))
         if isinstance(content, str):
             content = content.encode("utf-8")
         self.write({"file": base64.b64encode(content), "file_name": file_name})

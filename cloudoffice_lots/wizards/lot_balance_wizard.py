@@ -1,6 +1,7 @@
 from odoo import _, fields, models
 
-from ..reports.queries import lot_balance
+from ..models.user_format import format_day
+from ..reports.queries import lot_balance, snapshots
 
 
 class LotBalanceWizard(models.TransientModel):
@@ -56,6 +57,22 @@ class LotBalanceWizard(models.TransientModel):
             location_ids=self._with_sublocations(self.location_ids),
             warehouse_ids=self._ids_or_none(self.warehouse_ids),
         )
+
+    def _cloudoffice_prepare_in_background(self):
+        """After a back-dated move (or on a new database) the balance first
+        rebuilds its month snapshots; when that replays many move lines it
+        is done in the background, and the user runs the balance again when
+        told it is ready."""
+        until = self._day_start(self.date_from) if self.date_from else self._day_end(self.date_to)
+        months, lines = snapshots.pending(self.env.cr, until)
+        tasks = self.env["cloudoffice.lot.background.task"]
+        if not months or not tasks.cloudoffice_is_large(lines):
+            return None
+        task = tasks.cloudoffice_start(
+            "snapshots", _("Balance history up to %(day)s (%(months)d months)") % {
+                "day": format_day(self.env, self.date_from or self.date_to), "months": months},
+            total=months, payload={"until": fields.Datetime.to_string(until)})
+        return task.cloudoffice_action_open()
 
     def _compute_lines(self):
         date_from = self._day_start(self.date_from) if self.date_from else None

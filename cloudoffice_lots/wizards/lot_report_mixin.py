@@ -143,9 +143,17 @@ class LotReportMixin(models.AbstractModel):
         """Fill the lines; each report implements it."""
         raise NotImplementedError()
 
+    def _cloudoffice_prepare_in_background(self):
+        """A background task's window when the report needs long work
+        before its lines can be computed, else None (see the balance)."""
+        return None
+
     @api.multi
     def action_show(self):
         self.ensure_one()
+        background = self._cloudoffice_prepare_in_background()
+        if background:
+            return background
         self._compute_lines()
         action = self.env.ref(self._lines_action).read()[0]
         action["domain"] = [("wizard_id", "=", self.id)]
@@ -162,14 +170,30 @@ class LotReportMixin(models.AbstractModel):
     @api.multi
     def action_print(self):
         self.ensure_one()
+        background = self._cloudoffice_prepare_in_background()
+        if background:
+            return background
         self._compute_lines()
         return self.env.ref(self._pdf_report).report_action(self)
 
     @api.multi
     def action_export(self):
-        """Download the report as an XLSX file (one sheet per section)."""
+        """Download the report as an XLSX file (one sheet per section); a
+        large one is written in the background and the dialog shows its
+        progress instead."""
         self.ensure_one()
+        background = self._cloudoffice_prepare_in_background()
+        if background:
+            return background
         self._compute_lines()
+        rows = sum(len(section["records"]) for section in self._export_sections())
+        tasks = self.env["cloudoffice.lot.background.task"]
+        if tasks.cloudoffice_is_large(rows):
+            task = tasks.cloudoffice_start(
+                "export", _("%(report)s (%(rows)d rows, Excel)") % {
+                    "report": self._report_title(), "rows": rows},
+                total=rows, payload={"model": self._name, "wizard_id": self.id})
+            return task.cloudoffice_action_open()
         content = xlsx_export.workbook_bytes(self._export_params(), self._export_tables(typed=True),
                                              fallback_title=self._report_title())
         return self._download(content, "%s.xlsx" % self._xlsx_file_name)
@@ -246,17 +270,24 @@ class LotReportMixin(models.AbstractModel):
     def _export_tables(self, typed=False):
         """Sections with their rows of cell values, for PDF and XLSX
         (``typed``: dates as dates, see _export_value)."""
-        tables = []
-        for section in self._export_sections():
-            names = [name for _label, name in section["columns"]]
-            tables.append(dict(
-                section,
-                headers=[label for label, _name in section["columns"]],
-                numeric=[section["records"]._fields[n].type in ("float", "integer") for n in names],
-                rows=[[self._export_value(record, n, typed=typed) for n in names]
-                      for record in section["records"]],
-            ))
-        return tables
+        return [self._export_table(section, self._export_rows(section, section["records"], typed))
+                for section in self._export_sections()]
+
+    def _export_rows(self, section, records, typed=False):
+        """The cell values of ``records`` (some of a section's) in its columns."""
+        names = [name for _label, name in section["columns"]]
+        return [[self._export_value(record, n, typed=typed) for n in names] for record in records]
+
+    @staticmethod
+    def _export_table(section, rows):
+        """A section with its headers, numeric columns and ``rows``."""
+        names = [name for _label, name in section["columns"]]
+        return dict(
+            section,
+            headers=[label for label, _name in section["columns"]],
+            numeric=[section["records"]._fields[n].type in ("float", "integer") for n in names],
+            rows=rows,
+        )
 
     # Public names for the QWeb template.
     @api.multi

@@ -28,6 +28,7 @@ so a line done in the last moments of the month is committed by then.
     snapshot_date = ensure(cr, datetime(2024, 1, 1))
 """
 import datetime
+import time
 
 from . import common
 
@@ -169,27 +170,50 @@ def buildable_until(now):
     return now - SETTLING_TIME
 
 
-def ensure(cr, until, progress=None):
-    """Build the missing snapshots up to ``until`` (naive UTC) and return
-    the date of the latest valid one at or before it (EPOCH when there is
-    none: every line counts). ``progress(done, total, snapshot_date)`` is
-    called after each snapshot built.
-
-    Raises a serialization failure (psycopg2's TransactionRollbackError,
-    which Odoo's request handling retries) when a back-dated line was
-    committed since this transaction's first query."""
+def _wanted(cr, until):
+    """(month starts wanted up to ``until``, those already valid)."""
     cr.execute("SELECT MIN(date), now() AT TIME ZONE 'UTC' FROM stock_move_line"
                " WHERE state = 'done' AND lot_id IS NOT NULL")
     first, now = (common.to_datetime(value) for value in cr.fetchone())
     until = min(until, buildable_until(now))
     if first is None or until <= first:
-        return common.EPOCH
+        return [], set()
     wanted = month_starts(first, until)
     if not wanted:
-        return common.EPOCH
+        return [], set()
     cr.execute("SELECT snapshot_date FROM cloudoffice_lot_snapshot_valid"
                " WHERE snapshot_date = ANY(%s::timestamp[])", (wanted,))
-    valid = {common.to_datetime(row[0]) for row in cr.fetchall()}
+    return wanted, {common.to_datetime(row[0]) for row in cr.fetchall()}
+
+
+def pending(cr, until):
+    """``(snapshots missing, done lines they replay)`` for a balance at
+    ``until``: how long ensure() would take, before running it."""
+    wanted, valid = _wanted(cr, until)
+    missing = [day for day in wanted if day not in valid]
+    if not missing:
+        return 0, 0
+    before = [day for day in wanted if day < missing[0]]
+    cr.execute("SELECT COUNT(*) FROM stock_move_line WHERE state = 'done' AND lot_id IS NOT NULL"
+               " AND date >= %s AND date < %s", (before[-1] if before else common.EPOCH,
+                                                   wanted[-1]))
+    return len(missing), cr.fetchone()[0]
+
+
+def ensure(cr, until, progress=None, deadline=None):
+    """Build the missing snapshots up to ``until`` (naive UTC) and return
+    the date of the latest valid one at or before it (EPOCH when there is
+    none: every line counts). ``progress(done, total, snapshot_date)`` is
+    called after each snapshot built. With a ``deadline`` (``time.time()``
+    value), it stops after the snapshot that passes it and returns None
+    when some are still missing (a background job builds them in steps).
+
+    Raises a serialization failure (psycopg2's TransactionRollbackError,
+    which Odoo's request handling retries) when a back-dated line was
+    committed since this transaction's first query."""
+    wanted, valid = _wanted(cr, until)
+    if not wanted:
+        return common.EPOCH
     missing = len(wanted) - len(valid)
     if not missing:
         return wanted[-1]
@@ -207,6 +231,9 @@ def ensure(cr, until, progress=None):
             built += 1
             if progress:
                 progress(built, missing, new_date)
+            if deadline and time.time() > deadline and built < missing:
+                cr.execute("ANALYZE cloudoffice_lot_snapshot")
+                return None
         old_date = new_date
     # Fresh statistics, or the planner takes a snapshot for a few rows.
     cr.execute("ANALYZE cloudoffice_lot_snapshot")
