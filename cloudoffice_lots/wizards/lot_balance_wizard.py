@@ -64,6 +64,8 @@ class LotBalanceWizard(models.TransientModel):
         is done in the background, and the user runs the balance again when
         told it is ready."""
         until = self._day_start(self.date_from) if self.date_from else self._day_end(self.date_to)
+        if not self.date_from and lot_balance.query(self.env.cr, until) is lot_balance.CURRENT_SQL:
+            return None  # today's balance is read from the quants: no history to rebuild
         months, lines = snapshots.pending(self.env.cr, until)
         tasks = self.env["cloudoffice.lot.background.task"]
         if not months or not tasks.cloudoffice_is_large(lines):
