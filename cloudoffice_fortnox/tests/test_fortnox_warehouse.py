@@ -156,6 +156,28 @@ class TestWarehouseToLager(WarehouseCase):
         self.assertEqual(first.fortnox_state, "done")
 
 
+    def test_transfer_between_warehouses_leaves_one_stock_point_and_enters_the_other(self):
+        north = self.env["stock.warehouse"].create({"name": "Lager Norr", "code": "NORR"})
+        transfer = self.as_worker(self.env["stock.picking"]).create({
+            "picking_type_id": self.warehouse.int_type_id.id, "location_id": self.stock.id,
+            "location_dest_id": north.lot_stock_id.id, "move_lines": [(0, 0, {
+                "name": self.honey.name, "product_id": self.honey.id, "product_uom": self.honey.uom_id.id,
+                "product_uom_qty": 5, "location_id": self.stock.id,
+                "location_dest_id": north.lot_stock_id.id})]})
+        transfer.action_confirm()
+        transfer.action_assign()
+        transfer.move_line_ids.write({"qty_done": 5})
+        self.send(self.validate(transfer))
+        outbound = self.deliveries("outbound", transfer.name)
+        inbound = self.deliveries("inbound", transfer.name)
+        self.assertEqual(transfer.fortnox_number, "OUT %s, IN %s" % (outbound["id"], inbound["id"]))
+        self.assertEqual([(r["stockPointCode"], r["quantity"], r.get("batch")) for r in outbound["rows"]],
+                         [("WH", 5, None)])
+        self.assertEqual([(r["stockPointCode"], r["quantity"], r["batch"]) for r in inbound["rows"]],
+                         [("NORR", 5, "L-2301")])
+        self.assertIn("Batch L-2301 x 5", outbound["rows"][0]["itemDescription"])
+
+
 class TestWarehouseToVouchers(WarehouseCase):
     def voucher(self, reference):
         found = [v for v in self.fake.vouchers if v["Description"] == reference]
@@ -192,6 +214,22 @@ class TestWarehouseToVouchers(WarehouseCase):
                          [(1460, 0, 2 * COST), (4990, 2 * COST, 0)])
         self.assertIn("Batch L-2301 x 2", rows[0]["TransactionInformation"])
         self.assertEqual(scrap.fortnox_state, "done")
+
+    def test_inventory_adjustment_books_the_difference(self):
+        manager = self.env.ref("cloudoffice_lots.user_demo_quality")
+        inventory = self.env["stock.inventory"].sudo(manager).create({
+            "name": "Honey count", "filter": "product", "product_id": self.honey.id,
+            "location_id": self.stock.id})
+        inventory.action_start()
+        self.assertEqual(inventory.line_ids.mapped("prod_lot_id"), self.lot)
+        inventory.line_ids.product_qty = 45  # five more jars than the books say
+        inventory.action_done()
+        self.send(inventory)
+        self.assertEqual(inventory.fortnox_state, "done")
+        voucher = self.voucher("Honey count [%d]" % inventory.id)
+        self.assertEqual([(r["Account"], r["Debit"], r["Credit"]) for r in voucher["VoucherRows"]],
+                         [(1460, 5 * COST, 0), (4990, 0, 5 * COST)])
+        self.assertIn("Batch L-2301 x 5", voucher["VoucherRows"][0]["TransactionInformation"])
 
     def test_serials_are_whole_in_the_transaction_texts(self):
         delivery = self.send(self.deliver(self.phone, 30))
