@@ -20,10 +20,10 @@ class FortnoxStockDocument(models.AbstractModel):
     _description = "Warehouse Change Sent to Fortnox"
 
     fortnox_state = fields.Selection(
-        STATES, compute="_compute_fortnox", string="Fortnox State",
+        STATES, compute="_compute_fortnox",
         help="Where this warehouse change stands in Fortnox.")
     fortnox_number = fields.Char(
-        compute="_compute_fortnox", string="Fortnox Number",
+        compute="_compute_fortnox",
         help="The Fortnox Lager deliveries (IN/OUT and their ids) or the voucher (series and number) "
              "this warehouse change became.")
     fortnox_error = fields.Text(
@@ -123,14 +123,20 @@ class FortnoxStockDocument(models.AbstractModel):
         by_id = {binding.res_id: binding for binding in sent}
         return records.filtered(lambda rec: rec.id not in by_id or (
             by_id[rec.id].state == "done" and by_id[rec.id].sent_at
-            and rec.write_date > by_id[rec.id].sent_at))
+            and rec._fortnox_write_date() > by_id[rec.id].sent_at))
+
+    def _fortnox_write_date(self):
+        """The last change of the document, its moves or their lines (done lines stay editable)."""
+        moves = self._fortnox_moves()
+        return max([self.write_date] + moves.mapped("write_date") + moves.mapped("move_line_ids.write_date"))
 
     # ------------------------------------------------- mapper descriptions
     def _fortnox_move_lots(self, move):
         """``(lots, serials, serial_prefix, batch phrases)`` of a move, in product units."""
         allocation = []
         for ml in move.move_line_ids.filtered(lambda rec: rec.lot_id and rec.qty_done):
-            allocation.append((ml.lot_id, ml.product_uom_id._compute_quantity(ml.qty_done, ml.product_id.uom_id)))
+            quantity = ml.product_uom_id._compute_quantity(ml.qty_done, ml.product_id.uom_id)
+            allocation.append((ml.lot_id, quantity))
         texts = self.env["account.invoice"]._fortnox_lot_lines(None, allocation)
         batches = [(lot.name, qty) for lot, qty in allocation if lot.product_id.tracking != "serial"]
         lots = [(name, qty, phrase) for (name, qty), phrase in zip(batches, texts["batches"])]
@@ -147,9 +153,11 @@ class FortnoxStockDocument(models.AbstractModel):
         for direction, move, warehouse, _usage in self._fortnox_parts(True):
             kind = "inbound" if direction == "in" else "outbound"
             lots, serials, prefix, _batches = self._fortnox_move_lots(move)
-            doc = docs.setdefault(kind, {"reference": self._fortnox_reference(), "date": self._fortnox_date(),
-                                         "stock_point": warehouse.code, "lines": []})
-            doc["lines"].append({"article_number": articles[move.product_id.id], "stock_point": warehouse.code,
+            doc = docs.setdefault(kind, {"reference": self._fortnox_reference(),
+                                         "date": self._fortnox_date(), "stock_point": warehouse.code,
+                                         "lines": []})
+            doc["lines"].append({"article_number": articles[move.product_id.id],
+                                 "stock_point": warehouse.code,
                                  "quantity": self._fortnox_quantity(move), "lots": lots,
                                  "serials": serials, "serial_prefix": prefix})
         return docs
@@ -157,7 +165,8 @@ class FortnoxStockDocument(models.AbstractModel):
     def _fortnox_move_value(self, move):
         """The value the move took into or out of stock (positive), as stock_account valued it."""
         quantity = self._fortnox_quantity(move)
-        value = abs(move.value) or abs(move.price_unit) * quantity or move.product_id.standard_price * quantity
+        value = (abs(move.value) or abs(move.price_unit) * quantity
+                 or move.product_id.standard_price * quantity)
         return move.company_id.currency_id.round(value)
 
     def _fortnox_voucher_document(self, backend):

@@ -96,7 +96,8 @@ class TestWarehouseToLager(WarehouseCase):
         inbound = self.deliveries("inbound", receipt.name)
         self.assertEqual(receipt.fortnox_number, "IN %s" % inbound["id"])
         self.assertTrue(inbound["released"])
-        self.assertEqual([(r["itemId"], r["batch"], r["quantity"], r["stockPointCode"]) for r in inbound["rows"]],
+        self.assertEqual([(r["itemId"], r["batch"], r["quantity"], r["stockPointCode"])
+                          for r in inbound["rows"]],
                          [("FH-350", "IN-2612-A", 10, "WH"), ("FH-350", "IN-2612-B", 14, "WH")])
         self.assertEqual(inbound["rows"][0]["itemDescription"], "Batch IN-2612-A x 10")
         self.assertEqual(inbound["note"], "FH-350: Batch IN-2612-A x 10; Batch IN-2612-B x 14")
@@ -191,7 +192,8 @@ class TestWarehouseToVouchers(WarehouseCase):
         voucher = self.voucher(delivery.name)
         self.assertEqual(delivery.fortnox_number, "A %s" % voucher["VoucherNumber"])
         self.assertEqual(voucher["TransactionDate"], delivery.date_done[:10])
-        rows = [(r["Account"], r["Debit"], r["Credit"], r["TransactionInformation"]) for r in voucher["VoucherRows"]]
+        rows = [(r["Account"], r["Debit"], r["Credit"], r["TransactionInformation"])
+                for r in voucher["VoucherRows"]]
         text = "FH-350 Batch L-2301 x 12, best before %s" % self.lot.use_date[:10]
         self.assertEqual(rows, [(1460, 0, 12 * COST, text), (4010, 12 * COST, 0, text)])
         self.assertIn("Batch L-2301 x 12", voucher["Comments"])
@@ -263,6 +265,27 @@ class TestWarehouseToVouchers(WarehouseCase):
         self.env["fortnox.backend"]._cron_enqueue()
         self.run_jobs()
         self.voucher(delivery.name)  # still one
+
+    def test_done_delivery_changed_after_sending_is_refused_with_what_to_do(self):
+        delivery = self.send(self.deliver(self.honey, 3))
+        number = delivery.fortnox_number
+        binding = self.env["fortnox.binding"].search([("res_model", "=", "stock.picking"),
+                                                      ("res_id", "=", delivery.id)])
+        binding.sent_at = "2000-01-01 00:00:00"  # sent earlier: this test runs in one transaction
+        delivery.note = "Left at the back door"  # touched, nothing Fortnox sees
+        self.env["fortnox.backend"]._cron_enqueue()
+        self.run_jobs()
+        delivery.invalidate_cache()
+        self.assertEqual((delivery.fortnox_state, delivery.fortnox_number), ("done", number))
+        binding.sent_at = "2000-01-01 00:00:00"
+        delivery.move_line_ids.qty_done = 4  # the worker corrects the done quantity
+        self.env["fortnox.backend"]._cron_enqueue()
+        self.run_jobs()
+        delivery.invalidate_cache()
+        self.assertEqual(delivery.fortnox_state, "refused")
+        self.assertIn("Record the difference in Odoo as a return or an inventory adjustment",
+                      delivery.fortnox_error)
+        self.assertEqual(self.voucher(delivery.name)["VoucherRows"][0]["Credit"], 3 * COST)  # not a second
 
     def test_switched_off_or_inside_one_warehouse_nothing_is_sent(self):
         shelf = self.env["stock.location"].create({"name": "Shelf 9", "location_id": self.stock.id})
