@@ -217,6 +217,20 @@ class TestWarehouseToVouchers(WarehouseCase):
         self.assertIn("Batch L-2301 x 2", rows[0]["TransactionInformation"])
         self.assertEqual(scrap.fortnox_state, "done")
 
+    def test_customer_return_books_the_goods_back_into_stock(self):
+        delivery = self.deliver(self.honey, 6)
+        wizard = self.as_worker(self.env["stock.return.picking"]).with_context(
+            active_id=delivery.id, active_ids=delivery.ids, active_model="stock.picking").create({})
+        wizard.product_return_moves.quantity = 2
+        returned = self.as_worker(self.env["stock.picking"]).browse(wizard.create_returns()["res_id"])
+        returned.action_assign()
+        returned.move_line_ids.write({"qty_done": 2})
+        self.send(self.validate(returned))
+        voucher = self.voucher(returned.name)
+        self.assertEqual([(r["Account"], r["Debit"], r["Credit"]) for r in voucher["VoucherRows"]],
+                         [(1460, 2 * COST, 0), (4010, 0, 2 * COST)])
+        self.assertIn("Batch L-2301 x 2", voucher["VoucherRows"][0]["TransactionInformation"])
+
     def test_inventory_adjustment_books_the_difference(self):
         manager = self.env.ref("cloudoffice_lots.user_demo_quality")
         inventory = self.env["stock.inventory"].sudo(manager).create({
