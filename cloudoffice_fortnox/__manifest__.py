@@ -24,5 +24,8 @@
         "views/fortnox_backend_views.xml",
         "views/fortnox_binding_views.xml",
         "views/account_invoice_views.xml",
+        "views/stock_picking_views.xml",
+        "views/stock_scrap_views.xml",
+        "views/stock_inventory_views.xml",
     ],
 }

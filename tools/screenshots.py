@@ -26,6 +26,7 @@ sys.path.insert(0, REPO_ROOT)
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, BrowserSession, OdooServer  # noqa: E402
 
 OUT_DIR = os.path.join(REPO_ROOT, "cloudoffice_lots", "static", "description")
+FORTNOX_DIR = os.path.join(REPO_ROOT, "cloudoffice_fortnox", "static", "description")
 VIEWPORT = {"width": 1280, "height": 800}
 # Reports have many columns: their lists get a wider window.
 WIDE = (1600, 900)
@@ -35,9 +36,9 @@ LABEL_LAYOUT = "cloudoffice_lots.label_layout_100x50"
 LOT_ACTION = "stock.action_production_lot_form"
 
 
-def save_png(png, name):
+def save_png(png, name, out_dir=OUT_DIR):
     """Store a screenshot; as a palette PNG when the full-colour one is too big."""
-    path = os.path.join(OUT_DIR, name + ".png")
+    path = os.path.join(out_dir, name + ".png")
     image = Image.open(io.BytesIO(png)).convert("RGB")
     image.save(path, optimize=True)
     if os.path.getsize(path) > MAX_BYTES:
@@ -99,7 +100,7 @@ class Shots:
 
     NAMES = ["batch_form", "batch_certificates", "sale_lot_picker", "report_balance",
              "report_statement", "report_expiry", "label", "scan", "phone_scan",
-             "phone_receive"]
+             "phone_receive", "fortnox_settings", "fortnox_invoice", "fortnox_sync_log"]
 
     def __init__(self, web, honey_lot):
         self.web = web
@@ -107,6 +108,7 @@ class Shots:
         self.server = web.server
         self.honey_lot = honey_lot
         self.label_text = None
+        self.fortnox = None
 
     def check(self):
         """Nothing went wrong on the screen or in the server's log."""
@@ -115,7 +117,7 @@ class Shots:
         if self.web.js_errors or self.server.errors_in_log():
             raise RuntimeError("errors: %s %s" % (self.web.js_errors, self.server.errors_in_log()))
 
-    def shoot(self, name, clip_selector=None, margin=16):
+    def shoot(self, name, clip_selector=None, margin=16, out_dir=OUT_DIR):
         """Screenshot of the page (or of the box around ``clip_selector``)."""
         self.web.settle()
         # no focus ring on the field a dialog focused; dialogs and tabs have faded in
@@ -127,7 +129,7 @@ class Shots:
             box = self.page.locator(clip_selector).bounding_box()
             clip = {"x": box["x"] - margin, "y": box["y"] - margin,
                     "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin}
-        save_png(self.page.screenshot(clip=clip), name)
+        save_png(self.page.screenshot(clip=clip), name, out_dir)
 
     @contextmanager
     def viewport(self, width, height):
@@ -290,6 +292,69 @@ class Shots:
         save_png(phone.page.screenshot(), "phone_receive")
         phone.page.context.close()
 
+    # -- Fortnox, against the fake Fortnox of the connector's tests ------------
+
+    def _fortnox_connected(self):
+        """Settings > Fortnox connected through the (fake) consent page, Lager
+        detected; a posted invoice and a delivery sent by the job runner's way."""
+        if self.fortnox:
+            return self.fortnox
+        import odoo.addons
+
+        if REPO_ROOT not in odoo.addons.__path__:  # as the root conftest.py does
+            odoo.addons.__path__.append(REPO_ROOT)
+        from odoo.addons.cloudoffice_fortnox.tests.fake_fortnox import FakeFortnox
+
+        from tests.browser.test_fortnox_journey import arrange_delivered_order, run_fortnox_jobs
+
+        fake = self.fortnox = FakeFortnox(warehouse=True).start()
+        server, page = self.server, self.page
+        server.execute("fortnox.backend", "create", {
+            "client_id": fake.client_id, "api_url": fake.api_url, "warehouse_url": fake.warehouse_url,
+            "auth_url": fake.auth_url, "token_url": fake.token_url, "send_from": "2000-01-01"})
+        self.web.open_action("cloudoffice_fortnox.action_fortnox_settings")
+        page.click(".o_form_button_edit")
+        self.web.type_into(page.locator("input[name=client_secret]"), fake.client_secret)
+        page.click(".o_form_button_save")
+        self.web.settle()
+        page.click(".o_form_statusbar button:has-text('Connect')")
+        page.click("#approve", timeout=120000)  # Fortnox's consent page
+        page.wait_for_selector(".o_form_view .o_field_widget[name=fortnox_company]", timeout=120000)
+        backend = server.execute("fortnox.backend", "search", [])[0]
+        server.execute("fortnox.backend", "action_test_connection", [backend])
+        invoice = arrange_delivered_order(server)  # a delivery of batches and serials, invoiced
+        server.execute("account.invoice", "action_invoice_open", [invoice])
+        server.execute("account.invoice", "action_fortnox_send", [invoice])
+        pickings = server.execute("stock.picking", "search", [("state", "=", "done"),
+                                                              ("picking_type_code", "=", "outgoing")])
+        server.execute("stock.picking", "action_fortnox_send", pickings[:1])
+        run_fortnox_jobs(server)
+        return fake
+
+    def fortnox_settings(self):
+        """Settings > Fortnox after connecting: who, when, scopes, Lager detected."""
+        self._fortnox_connected()
+        self.web.open_action("cloudoffice_fortnox.action_fortnox_settings")
+        self.page.wait_for_selector(".o_form_view .o_field_widget[name=fortnox_company]", timeout=60000)
+        with self.viewport(VIEWPORT["width"], 960):
+            self.shoot("fortnox_settings", out_dir=FORTNOX_DIR)
+
+    def fortnox_invoice(self):
+        """A customer invoice with its Fortnox state and number."""
+        self._fortnox_connected()
+        invoice = self.server.execute("fortnox.binding", "search_read", [
+            ("res_model", "=", "account.invoice"), ("state", "=", "done")], fields=["res_id"], limit=1)
+        self.open_record("account.invoice", invoice[0]["res_id"], "account.action_invoice_tree1")
+        self.shoot("fortnox_invoice", out_dir=FORTNOX_DIR)
+
+    def fortnox_sync_log(self):
+        """Invoicing > Fortnox Sync Log: invoices and a delivery, state and number."""
+        self._fortnox_connected()
+        self.web.open_action("cloudoffice_fortnox.action_fortnox_binding")
+        self.page.wait_for_selector(".o_list_view .o_data_row", timeout=60000)
+        with self.viewport(*WIDE):
+            self.shoot("fortnox_sync_log", out_dir=FORTNOX_DIR)
+
 
 def main(names):
     from playwright.sync_api import sync_playwright
@@ -300,6 +365,7 @@ def main(names):
     if not os.path.exists(CHROMIUM):
         sys.exit("Debian's Chromium is missing: apt-get install chromium")
     os.makedirs(OUT_DIR, exist_ok=True)
+    os.makedirs(FORTNOX_DIR, exist_ok=True)
     server = OdooServer("cloudoffice_shots_%d" % os.getpid()).start()
     server.mark_log()
     try:
@@ -315,6 +381,8 @@ def main(names):
             for name in Shots.NAMES:
                 if not names or name in names:
                     getattr(shots, name)()
+            if shots.fortnox:
+                shots.fortnox.stop()
             browser.close()
     finally:
         server.stop()

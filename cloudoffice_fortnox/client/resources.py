@@ -141,8 +141,12 @@ class ResourcesMixin:
         """Create an ``inbound`` or ``outbound`` delivery, then release it."""
         created = self.post("deliveries-v1/%sdeliveries" % kind, data, warehouse=True)
         if release and created.get("id") is not None:
-            self.put("deliveries-v1/%sdeliveries/%s/release" % (kind, created["id"]), warehouse=True)
+            created = dict(created, **(self.release_delivery(kind, created["id"]) or {}))
         return created
+
+    def release_delivery(self, kind, ident):
+        """Release an ``inbound`` or ``outbound`` delivery: its stock counts from then on."""
+        return self.put("deliveries-v1/%sdeliveries/%s/release" % (kind, ident), warehouse=True)
 
     def create_stock_transfer(self, data):
         return self.post("stocktransfer-v1", data, warehouse=True)

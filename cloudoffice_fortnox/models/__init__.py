@@ -6,3 +6,8 @@ from . import fortnox_binding_export
 from . import account_invoice
 from . import res_partner
 from . import product_product
+from . import fortnox_stock_document
+from . import stock_picking
+from . import stock_scrap
+from . import stock_inventory
+from . import fortnox_binding_warehouse

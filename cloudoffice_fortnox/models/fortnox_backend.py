@@ -65,6 +65,10 @@ class FortnoxBackend(models.Model):
     send_customer_invoices = fields.Boolean(
         default=True, help="Send posted customer invoices and refunds.")
     send_supplier_invoices = fields.Boolean(default=True, help="Send posted supplier invoices.")
+    send_warehouse_changes = fields.Boolean(
+        default=True,
+        help="Send done receipts, deliveries, returns, transfers between warehouses, scrap and inventory "
+             "adjustments: to Fortnox Lager when it is active, otherwise as vouchers.")
     send_from = fields.Date(
         default=fields.Date.context_today,
         help="Documents dated before this day are not sent.")
@@ -79,6 +83,23 @@ class FortnoxBackend(models.Model):
     input_vat_account = fields.Integer(string="Input VAT Account", default=2641,
         help="BAS account for input VAT on purchases.")
     payable_account = fields.Integer(default=2440, help="BAS account for supplier debts.")
+    stock_account = fields.Integer(
+        default=1460, help="BAS account of the stock (Lager av handelsvaror), used in stock vouchers "
+                           "when Fortnox Lager is not active.")
+    stock_receipt_account = fields.Integer(
+        default=4010,
+        help="Counter account of receipts from and returns to suppliers in stock vouchers: the purchase "
+             "account the supplier invoice debits, so that received goods move into stock.")
+    stock_delivery_account = fields.Integer(
+        default=4010,
+        help="Counter account of deliveries to and returns from customers in stock vouchers: the cost of "
+             "the goods sold.")
+    stock_adjustment_account = fields.Integer(
+        default=4990,
+        help="Counter account of scrap, inventory adjustments and other stock changes in stock vouchers "
+             "(BAS 4990, Förändring av lager).")
+    voucher_series = fields.Char(
+        default="A", help="The Fortnox voucher series stock vouchers are booked in.")
     default_unit = fields.Char(default="st", help="Fortnox unit code for Odoo's Units.")
     api_url = fields.Char(string="API URL", default=API_URL, help="Fortnox's REST API address.")
     warehouse_url = fields.Char(
@@ -123,11 +144,14 @@ class FortnoxBackend(models.Model):
 
     @api.model
     def _cron_enqueue(self):
-        """For every connected company: bind and enqueue new or changed invoices in date order."""
+        """For every connected company: bind and enqueue new or changed documents in date order."""
         for backend in self.search([("state", "=", "connected")]):
             invoices = self.env["account.invoice"].with_context(
                 force_company=backend.company_id.id)._fortnox_changed_or_new(backend)
             bindings = invoices._fortnox_bind()
+            if backend.send_warehouse_changes:
+                for model in ("stock.picking", "stock.scrap", "stock.inventory"):
+                    bindings |= self.env[model]._fortnox_changed_or_new(backend)._fortnox_bind()
             waiting = self.env["fortnox.binding"].search([
                 ("backend_id", "=", backend.id), ("state", "=", "waiting")])
             (bindings | waiting).sorted(lambda rec: (rec.document_date or "", rec.id)).action_retry()

@@ -9,6 +9,7 @@ again only when they changed.
 from odoo import _, api, fields, models
 
 DOCUMENT_KINDS = ("customer_invoice", "supplier_invoice", "picking")
+STATES = [("waiting", "Waiting"), ("done", "Sent"), ("failed", "Failed"), ("refused", "Refused")]
 
 
 class FortnoxBinding(models.Model):
@@ -32,8 +33,7 @@ class FortnoxBinding(models.Model):
     name = fields.Char(string="Document", help="The document's number or name in Odoo.")
     document_date = fields.Date(help="The document's date; documents go out in this order.")
     state = fields.Selection(
-        [("waiting", "Waiting"), ("done", "Sent"), ("failed", "Failed"), ("refused", "Refused")],
-        default="waiting", required=True, index=True,
+        STATES, default="waiting", required=True, index=True,
         help="Waiting: queued or waiting for Fortnox to answer again. Sent: Fortnox has it. "
              "Failed: Fortnox refused it; correct and retry. Refused: changed after Fortnox "
              "booked it; see the message.")

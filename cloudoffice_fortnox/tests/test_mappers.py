@@ -98,14 +98,28 @@ class TestSupplierInvoice(unittest.TestCase):
 class TestWarehouse(unittest.TestCase):
     def test_inbound_rows_carry_batches_outbound_rows_do_not(self):
         doc = {"reference": "WH/IN/7", "date": "2026-12-01", "stock_point": "HL", "lines": [
-            {"article_number": "FH-350", "quantity": 30, "lots": [("L-1", 10), ("L-2", 20)],
-             "batches": ["Batch L-1 x 10", "Batch L-2 x 20"]}]}
+            {"article_number": "FH-350", "quantity": 30,
+             "lots": [("L-1", 10, "Batch L-1 x 10"), ("L-2", 20, "Batch L-2 x 20")]}]}
         inbound = map_warehouse_delivery(doc, inbound=True)
         self.assertEqual([(r["batch"], r["quantity"]) for r in inbound["rows"]], [("L-1", 10), ("L-2", 20)])
         outbound = map_warehouse_delivery(doc, inbound=False)
-        self.assertNotIn("batch", outbound["rows"][0])
-        self.assertIn("L-2", outbound["rows"][0]["itemDescription"])
-        self.assertIn("L-1", outbound["note"])
+        self.assertEqual([(r.get("batch"), r["quantity"], r["itemDescription"]) for r in outbound["rows"]],
+                         [(None, 10, "Batch L-1 x 10"), (None, 20, "Batch L-2 x 20")])
+        self.assertEqual(outbound["note"], "FH-350: Batch L-1 x 10; Batch L-2 x 20")
+
+    def test_serials_split_into_rows_of_whole_numbers(self):
+        doc = {"reference": "WH/OUT/9", "date": "2026-12-01", "stock_point": "HL", "lines": [
+            {"article_number": "AP5", "quantity": 100, "serials": SERIALS, "serial_prefix": "S/N: "}]}
+        body = map_warehouse_delivery(doc, inbound=False)
+        self.assertTrue(all(len(r["itemDescription"]) <= 200 for r in body["rows"]))
+        listed = [n for r in body["rows"] for n in r["itemDescription"][len("S/N: "):].split(", ")]
+        self.assertEqual(listed, SERIALS)
+        self.assertEqual([r["quantity"] for r in body["rows"]],
+                         [len(r["itemDescription"][len("S/N: "):].split(", ")) for r in body["rows"]])
+        self.assertEqual(sum(r["quantity"] for r in body["rows"]), 100)
+        self.assertLessEqual(len(body["note"]), 1000)
+        for line in body["note"].split("\n"):  # whole lines only
+            self.assertTrue(line.endswith(tuple(SERIALS)), line)
 
     def test_voucher_balances_and_keeps_numbers(self):
         voucher = map_stock_voucher({"reference": "WH/OUT/3", "description": "Delivery WH/OUT/3",
