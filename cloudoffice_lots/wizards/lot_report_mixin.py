@@ -58,8 +58,15 @@ class LotReportMixin(models.AbstractModel):
     def _report_company_ids(self):
         """Companies whose batches the user sees: as Odoo 11's record rules
         have it, the current company and its children."""
-        return self.env["res.company"].sudo().search(
-            [("id", "child_of", self.env.user.company_id.id)]).ids
+        # One recursive query: Odoo 11 resolves child_of on companies (no
+        # parent store) with a search per level, on every report shown.
+        self.env.cr.execute("""
+            WITH RECURSIVE tree AS (
+                SELECT id FROM res_company WHERE id = %s
+                 UNION
+                SELECT company.id FROM res_company company JOIN tree ON company.parent_id = tree.id)
+            SELECT id FROM tree ORDER BY id""", (self.env.user.company_id.id,))
+        return [row[0] for row in self.env.cr.fetchall()]
 
     def _report_tz(self):
         return self.env.context.get("tz") or self.env.user.tz or "UTC"
@@ -155,11 +162,18 @@ class LotReportMixin(models.AbstractModel):
         if background:
             return background
         self._compute_lines()
-        action = self.env.ref(self._lines_action).read()[0]
+        action = self._cloudoffice_read_action(self._lines_action)
         action["domain"] = [("wizard_id", "=", self.id)]
         action["context"] = dict(self.env.context, **self._lines_context())
         action["display_name"] = action["name"] = self._report_title()
         return action
+
+    def _cloudoffice_read_action(self, xmlid):
+        """A window action as the web client needs it: all of it but the
+        arch of its search view, which the client loads with the views
+        anyway and which costs a view rendering on every report shown."""
+        action = self.env.ref(xmlid)
+        return action.read([name for name in action._fields if name != "search_view"])[0]
 
     def _lines_context(self):
         return {}

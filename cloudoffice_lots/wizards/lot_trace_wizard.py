@@ -87,7 +87,7 @@ class LotTraceWizard(models.TransientModel):
     @api.multi
     def action_open_customers(self):
         self.ensure_one()
-        action = self.env.ref("cloudoffice_lots.action_lot_trace_customer").read()[0]
+        action = self._cloudoffice_read_action("cloudoffice_lots.action_lot_trace_customer")
         action["domain"] = [("wizard_id", "=", self.id)]
         action["name"] = action["display_name"] = _("Customers Affected by %s") % self.lot_id.name
         return action
@@ -95,7 +95,7 @@ class LotTraceWizard(models.TransientModel):
     @api.multi
     def action_open_lines(self):
         self.ensure_one()
-        action = self.env.ref(self._lines_action).read()[0]
+        action = self._cloudoffice_read_action(self._lines_action)
         action["domain"] = [("wizard_id", "=", self.id)]
         action["name"] = action["display_name"] = self._report_title()
         return action
