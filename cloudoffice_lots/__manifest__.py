@@ -82,6 +82,10 @@
         "data/sie_export_cron_data.xml",
         "wizards/sie_export_views.xml",
         "views/res_company_views.xml",
+        "data/stock_picking_mail_data.xml",
+        "views/sale_portal_templates.xml",
+        "reports/lot_one_step_reports.xml",
+        "wizards/lot_one_step_wizard_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

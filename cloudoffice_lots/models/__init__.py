@@ -41,3 +41,4 @@ from . import mail_template
 from . import account_invoice
 from . import account_move_line
 from . import sie_export_log
+from . import stock_picking_coa

@@ -6,5 +6,7 @@ class ResPartner(models.Model):
 
     cloudoffice_wants_coa = fields.Boolean(
         string="Send Certificates of Analysis",
-        help="Every invoice e-mailed to this customer carries the certificate of analysis of "
-             "each batch it delivered.")
+        help="Every delivery note and invoice e-mailed to this customer carries the certificate "
+             "of analysis of each batch delivered, and the customer portal offers them on the "
+             "order; a batch without a complete, passed analysis goes to this customer only "
+             "with a recorded approval.")
