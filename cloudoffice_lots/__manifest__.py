@@ -86,6 +86,7 @@
         "views/sale_portal_templates.xml",
         "reports/lot_one_step_reports.xml",
         "wizards/lot_one_step_wizard_views.xml",
+        "security/customer_test_limit_security.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

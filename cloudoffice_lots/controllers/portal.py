@@ -21,7 +21,7 @@ class CoaPortal(CustomerPortal):
         lot = lots.filtered(lambda candidate: candidate.id == lot_id)
         if not lot:
             return request.not_found()
-        name, pdf = lot._cloudoffice_coa_pdf()
+        name, pdf = lot._cloudoffice_coa_pdf(order_sudo.partner_id)
         return request.make_response(pdf, headers=[
             ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
             ("Content-Disposition", 'attachment; filename="%s"' % name)])

@@ -42,3 +42,4 @@ from . import account_invoice
 from . import account_move_line
 from . import sie_export_log
 from . import stock_picking_coa
+from . import customer_test_limit

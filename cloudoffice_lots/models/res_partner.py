@@ -10,3 +10,8 @@ class ResPartner(models.Model):
              "of analysis of each batch delivered, and the customer portal offers them on the "
              "order; a batch without a complete, passed analysis goes to this customer only "
              "with a recorded approval.")
+    cloudoffice_test_limit_ids = fields.One2many(
+        "cloudoffice.customer.test.limit", "partner_id", string="Own Test Limits",
+        help="Tighter limits this customer sets for tests of some products: their certificates "
+             "of analysis are judged against them, and batches outside them are not proposed "
+             "to them.")

@@ -241,7 +241,7 @@ class StockMoveLine(models.Model):
             return ""
         key = (self.lot_id.id, customer.id)
         if key not in cache:
-            problem = self.lot_id._cloudoffice_coa_problem()
+            problem = self.lot_id._cloudoffice_coa_problem(customer)
             cache[key] = problem and _(
                 "customer %(customer)s receives a certificate of analysis with every batch, "
                 "but %(problem)s") % {"customer": customer.display_name, "problem": problem}

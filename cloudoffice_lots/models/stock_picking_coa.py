@@ -38,4 +38,4 @@ class StockPicking(models.Model):
                 or not self.partner_id.commercial_partner_id.cloudoffice_wants_coa:
             return []
         lines = self.sudo().move_line_ids.filtered(lambda ml: ml.lot_id and ml.qty_done)
-        return lines.mapped("lot_id")._cloudoffice_coa_pdfs()
+        return lines.mapped("lot_id")._cloudoffice_coa_pdfs(self.partner_id)
