@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .lot_test import criterion_text
+
 
 class CustomerTestLimit(models.Model):
     """A customer's own, tighter acceptance limit for one test of a product.
@@ -41,15 +43,7 @@ class CustomerTestLimit(models.Model):
     @api.depends("has_min", "has_max", "spec_min", "spec_max", "unit")
     def _compute_specification(self):
         for limit in self:
-            unit = (" %s" % limit.unit) if limit.unit else ""
-            if limit.has_min and limit.has_max:
-                limit.specification = "%g–%g%s" % (limit.spec_min, limit.spec_max, unit)
-            elif limit.has_min:
-                limit.specification = "≥ %g%s" % (limit.spec_min, unit)
-            elif limit.has_max:
-                limit.specification = "≤ %g%s" % (limit.spec_max, unit)
-            else:
-                limit.specification = ""
+            limit.specification = criterion_text(limit)
 
     @api.constrains("has_min", "has_max", "spec_min", "spec_max", "parameter")
     def _check_limits(self):
