@@ -1,7 +1,8 @@
 """A customer who asks for certificates of analysis gets, with the delivery
 note e-mailed by the warehouse worker through Odoo's mail queue, the
-certificate of each batch delivered; the same certificates are downloadable
-from the order's page on the customer portal, and nowhere else."""
+certificate of each batch delivered (read at a local SMTP sink); the customer
+downloads the same certificates in a browser from the order's page on the
+customer portal, and a forged link gets nothing."""
 import subprocess
 import tempfile
 
@@ -85,7 +86,7 @@ def send_delivery_note(server, picking):
                       context=context)
 
 
-def test_the_delivery_mail_carries_the_certificate_and_the_portal_offers_it(odoo_server):
+def test_the_delivery_mail_carries_the_certificate_and_the_portal_offers_it(odoo_server, web):
     server = odoo_server
     order, picking, lot = arrange_delivery(server)
     assert server.execute("stock.picking", "read", [picking], ["state"])[0]["state"] == "done"
@@ -120,18 +121,21 @@ def test_the_delivery_mail_carries_the_certificate_and_the_portal_offers_it(odoo
     slip = pdf_text(attachments[slip_name])
     assert "Clover Honey 500 g" in slip and "CLH-2611-01" in slip, slip
 
-    # the customer portal: the order's link (as in the order's e-mail) lists
-    # the certificate and downloads it; a forged link gets nothing
+    # the customer portal: in a browser, the customer opens the order's link
+    # (as in the order's e-mail), finds the certificate and downloads it
     token = server.execute_as("seller", "sale.order", "read", [order],
                               ["access_token"])[0]["access_token"]
-    page = requests.get("%s/my/orders/%d" % (server.url, order),
-                        params={"access_token": token}, timeout=120)
-    assert page.status_code == 200
-    assert "Certificates of Analysis" in page.text and "CLH-2611-01" in page.text
+    page = web.page
+    page.goto("%s/my/orders/%d?access_token=%s" % (server.url, order, token))
+    links = page.locator(".o_cloudoffice_coa_links a", has_text="CLH-2611-01")
+    assert "Certificates of Analysis" in page.inner_text("body")
+    with page.expect_download() as download_info:
+        links.first.click()
+    download = download_info.value
+    assert download.suggested_filename == coa_name
+    with open(download.path(), "rb") as pdf:
+        assert "CLH-2611-01" in pdf_text(pdf.read())
     url = "%s/my/orders/%d/coa/%d" % (server.url, order, lot)
-    download = requests.get(url, params={"access_token": token}, timeout=120)
-    assert download.headers["Content-Type"] == "application/pdf"
-    assert "CLH-2611-01" in pdf_text(download.content)
     forged = requests.get(url, params={"access_token": token[:-4] + "0000"}, timeout=120,
                           allow_redirects=False)
     assert forged.status_code in (302, 303) and "application/pdf" not in \
