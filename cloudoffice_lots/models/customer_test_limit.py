@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .lot_test import criterion_text
+from .user_format import format_number
 
 
 class CustomerTestLimit(models.Model):
@@ -42,8 +42,18 @@ class CustomerTestLimit(models.Model):
 
     @api.depends("has_min", "has_max", "spec_min", "spec_max", "unit")
     def _compute_specification(self):
+        # printed as a test's criterion is (cloudoffice.lot.test), numbers in
+        # the reader's format
         for limit in self:
-            limit.specification = criterion_text(limit)
+            unit = (" %s" % limit.unit) if limit.unit else ""
+            low = format_number(limit.env, limit.spec_min)
+            high = format_number(limit.env, limit.spec_max)
+            if limit.has_min and limit.has_max:
+                limit.specification = "%s–%s%s" % (low, high, unit)
+            elif limit.has_min:
+                limit.specification = "≥ %s%s" % (low, unit)
+            else:
+                limit.specification = "≤ %s%s" % (high, unit) if limit.has_max else ""
 
     @api.constrains("has_min", "has_max", "spec_min", "spec_max", "parameter")
     def _check_limits(self):

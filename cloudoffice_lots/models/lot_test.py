@@ -6,20 +6,6 @@ from .value_parsing import parse_number
 TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
 
 
-def criterion_text(limits, expected=""):
-    """An acceptance criterion as printed on a certificate, from a record
-    with has_min, spec_min, has_max, spec_max and unit (a test, a customer's
-    limit); ``expected`` for criteria that are not numbers."""
-    unit = (" %s" % limits.unit) if limits.unit else ""
-    if limits.has_min and limits.has_max:
-        return "%g–%g%s" % (limits.spec_min, limits.spec_max, unit)
-    if limits.has_min:
-        return "≥ %g%s" % (limits.spec_min, unit)
-    if limits.has_max:
-        return "≤ %g%s" % (limits.spec_max, unit)
-    return expected or ""
-
-
 class LotTest(models.Model):
     """One test result of one batch, judged against its specification."""
 
@@ -69,7 +55,15 @@ class LotTest(models.Model):
     @api.depends("has_min", "has_max", "spec_min", "spec_max", "spec_expected", "unit")
     def _compute_specification(self):
         for test in self:
-            test.specification = criterion_text(test, test.spec_expected)
+            unit = (" %s" % test.unit) if test.unit else ""
+            if test.has_min and test.has_max:
+                test.specification = "%g–%g%s" % (test.spec_min, test.spec_max, unit)
+            elif test.has_min:
+                test.specification = "≥ %g%s" % (test.spec_min, unit)
+            elif test.has_max:
+                test.specification = "≤ %g%s" % (test.spec_max, unit)
+            else:
+                test.specification = test.spec_expected or ""
 
     @api.depends("result", "has_min", "has_max", "spec_min", "spec_max", "spec_expected")
     def _compute_state(self):
