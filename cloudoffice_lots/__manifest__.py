@@ -85,6 +85,11 @@
         "views/res_company_views.xml",
         "security/lot_background_task_security.xml",
         "views/lot_background_task_views.xml",
+        "data/stock_picking_mail_data.xml",
+        "views/sale_portal_templates.xml",
+        "reports/lot_one_step_reports.xml",
+        "wizards/lot_one_step_wizard_views.xml",
+        "security/customer_test_limit_security.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

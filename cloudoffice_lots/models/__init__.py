@@ -43,3 +43,5 @@ from . import account_move_line
 from . import sie_export_log
 from . import lot_background_task
 from . import lot_background_task_steps
+from . import stock_picking_coa
+from . import customer_test_limit

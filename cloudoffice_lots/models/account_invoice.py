@@ -13,4 +13,5 @@ class AccountInvoice(models.Model):
             return []
         # Whoever may send the invoice may send what it delivered: an accountant
         # need not read stock to attach it.
-        return self.sudo().invoice_line_ids.mapped("lot_ids")._cloudoffice_coa_pdfs()
+        return self.sudo().invoice_line_ids.mapped("lot_ids")._cloudoffice_coa_pdfs(
+            self.partner_id)

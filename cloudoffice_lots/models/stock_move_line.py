@@ -208,19 +208,44 @@ class StockMoveLine(models.Model):
         """[(move line, reason)] of batches that may not be sold, going where
         they need an approval, without one."""
         reasons = {}
+        coa_reasons = {}
         problems = []
         for line in self._cloudoffice_needs_approval():
             lot = line.lot_id
             if lot.id not in reasons:
                 reasons[lot.id] = lot._cloudoffice_unsellable_reason()
-            if reasons[lot.id]:
-                problems.append((line, reasons[lot.id]))
+            reason = reasons[lot.id] or line._cloudoffice_coa_reason(coa_reasons)
+            if reason:
+                problems.append((line, reason))
         if not problems:
             return problems
         lines = self.browse([line.id for line, _reason in problems])
         approved = self.env["cloudoffice.lot.override"]._cloudoffice_approved_pairs(lines)
         return [(line, reason) for line, reason in problems
                 if (line.lot_id.id, line.id) not in approved]
+
+    def _cloudoffice_coa_customer(self):
+        """The customer this line delivers to when it asks for certificates of
+        analysis (the order's customer or the delivery's), else an empty record."""
+        if self.location_dest_id.usage != "customer":
+            return self.env["res.partner"]
+        partners = self.move_id.sale_line_id.order_id.partner_id \
+            | self.picking_id.partner_id | self.move_id.partner_id
+        return partners.mapped("commercial_partner_id").filtered("cloudoffice_wants_coa")[:1]
+
+    def _cloudoffice_coa_reason(self, cache):
+        """Why this batch may not go to its customer who asks for certificates
+        of analysis, or ''; ``cache`` holds answers per (batch, customer)."""
+        customer = self._cloudoffice_coa_customer()
+        if not customer:
+            return ""
+        key = (self.lot_id.id, customer.id)
+        if key not in cache:
+            problem = self.lot_id._cloudoffice_coa_problem(customer)
+            cache[key] = problem and _(
+                "customer %(customer)s receives a certificate of analysis with every batch, "
+                "but %(problem)s") % {"customer": customer.display_name, "problem": problem}
+        return cache[key]
 
     def _cloudoffice_check_approved(self):
         lines = self.filtered(lambda ml: float_compare(

@@ -112,6 +112,9 @@ class TestSecurity(LotsCase):
             "qty_delivered": 1})
         env["cloudoffice.lot.background.task"].create(
             {"kind": "labels", "name": "Labels for a pallet", "total_count": 1})
+        env["cloudoffice.customer.test.limit"].create({
+            "partner_id": self.customer.id, "product_tmpl_id": self.honey.product_tmpl_id.id,
+            "parameter": "Viscosity", "has_max": True, "spec_max": 5.0})
         self.env.user.write({"company_id": self.main_company.id})
         self.assertTrue(lot.attribute_value_ids and lot.test_ids, "the batch got its data lines")
         self.assertTrue(attribute.option_ids and spec)

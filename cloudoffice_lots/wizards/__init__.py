@@ -14,3 +14,4 @@ from . import lot_fsma_export
 from . import sie_export_problem
 from . import sie_export
 from . import sie_export_document
+from . import lot_one_step_wizard

@@ -163,7 +163,13 @@ class SaleLotPicker(models.TransientModel):
             chosen[key] = chosen.get(key, 0.0) + to_uom(ml.product_qty, self.uom_id)
         return chosen
 
-    def _row_values(self, row, own):
+    def _customer_limits(self):
+        """The customer's own test limits for this product (see
+        cloudoffice.customer.test.limit._cloudoffice_for); none off a sale."""
+        return self.env["cloudoffice.customer.test.limit"]._cloudoffice_for(
+            self.sale_line_id.order_id.partner_id, self.product_id)
+
+    def _row_values(self, row, own, limits=None):
         available = row["available"] + own.get((row["lot_id"], row["location_id"]), 0.0)
         reason = ""
         if self.sale_line_id:
@@ -171,6 +177,11 @@ class SaleLotPicker(models.TransientModel):
             if life_date and not isinstance(life_date, str):
                 life_date = fields.Datetime.to_string(life_date)
             reason = self.env["stock.production.lot"]._cloudoffice_reason_for(life_date, row["release_state"])
+            limits = self._customer_limits() if limits is None else limits
+            if not reason and limits:
+                # good by our specifications, not by the customer's own limits
+                reason = self.env["stock.production.lot"].browse(row["lot_id"])._cloudoffice_limit_problem(
+                    self.sale_line_id.order_id.partner_id, limits)
         return {
             "picker_id": self.id, "lot_id": row["lot_id"], "location_id": row["location_id"],
             "available": self.product_id.uom_id._compute_quantity(available, self.uom_id),
@@ -202,12 +213,13 @@ class SaleLotPicker(models.TransientModel):
                                                 sellable_only=False, name=name, limit=PICKER_ROWS)
         self.line_ids.unlink()
         seen, values_list = set(), []
+        limits = self._customer_limits()
         for row in rows:
             key = (row["lot_id"], row["location_id"])
             if key in seen:
                 continue
             seen.add(key)
-            values = self._row_values(row, own)
+            values = self._row_values(row, own, limits)
             values["sequence"] = len(seen)
             values["quantity"] = chosen.get(key) or chosen.get((row["lot_id"], False), 0.0)
             values_list.append(values)

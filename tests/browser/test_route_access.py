@@ -7,9 +7,11 @@ import requests
 from odoo import http
 from odoo.addons.cloudoffice_fortnox.controllers import main as fortnox_controllers
 from odoo.addons.cloudoffice_lots.controllers import main as lots_controllers
+from odoo.addons.cloudoffice_lots.controllers import portal as portal_controllers
 from odoo.addons.cloudoffice_lots.controllers import recall as recall_controllers
 
-CONTROLLER_MODULES = (lots_controllers, recall_controllers, fortnox_controllers)
+CONTROLLER_MODULES = (lots_controllers, recall_controllers, fortnox_controllers,
+                      portal_controllers)
 
 # One concrete address per route of ours, to request without a login.
 ROUTE_EXAMPLES = {
@@ -23,6 +25,7 @@ ROUTE_EXAMPLES = {
         "/cloudoffice_lots/phone/receive/1/labels/1",
     "/cloudoffice_lots/recall/answer/<string:token>": "/cloudoffice_lots/recall/answer/1-1-x",
     "/fortnox/callback": "/fortnox/callback?code=x&state=y",
+    "/my/orders/<int:order_id>/coa/<int:lot_id>": "/my/orders/1/coa/1",
 }
 
 
@@ -35,15 +38,18 @@ def our_routes():
             continue
         for _method_name, method in inspect.getmembers(controller, inspect.isfunction):
             routing = getattr(method, "routing", None)
-            if routing:
+            # Odoo's own routes inherited by ours (the customer portal's) are Odoo's to check
+            if routing and method.__module__ in {module.__name__ for module in CONTROLLER_MODULES}:
                 for url in routing["routes"]:
                     routes[url] = routing
     return routes
 
 
 # Open to anyone: what they show is decided per company (public batch page),
-# or by a signed token (a customer's answer to a recall notice).
-PUBLIC_ROUTES = {"/cloudoffice_lots/dl/<path:path>", "/cloudoffice_lots/recall/answer/<string:token>"}
+# or by a signed token (a customer's answer to a recall notice, the order's
+# access token for its certificates, as Odoo's own order pages).
+PUBLIC_ROUTES = {"/cloudoffice_lots/dl/<path:path>", "/cloudoffice_lots/recall/answer/<string:token>",
+                 "/my/orders/<int:order_id>/coa/<int:lot_id>"}
 
 
 def test_every_route_needs_a_logged_in_user():
