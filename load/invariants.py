@@ -162,10 +162,13 @@ def check(cr):
         problems.append("batch %s in %s: %s on hand, %s reserved" % (name, location, quantity, reserved))
     cr.execute(_REPLAY, params)
     for _product, code, lot, location, replayed, on_hand, open_lines, reserved in cr.fetchall():
-        problems.append(
-            "%s batch %s in %s: quants hold %s but the done moves add up to %s; reserved %s, "
-            "open move lines %s" % (code or "product %s" % _product, lot or "(none)", location,
-                                    on_hand, replayed, reserved, open_lines))
+        where = "%s batch %s in %s" % (code or "product %s" % _product, lot or "(none)", location)
+        # Say only what disagrees: stock on hand, or its reservation.
+        if abs(replayed - on_hand) > EPSILON:
+            problems.append("%s: quants hold %s but the done moves add up to %s" % (where, on_hand, replayed))
+        if abs(open_lines - reserved) > EPSILON:
+            problems.append("%s: quants reserve %s but the open move lines reserve %s"
+                            % (where, reserved, open_lines))
     cr.execute(_CHOSEN_VS_DELIVERED, params)
     for order, lot, chosen, delivered in cr.fetchall():
         problems.append("%s: batch %s chosen %s, delivered or reserved %s" % (order, lot, chosen, delivered))

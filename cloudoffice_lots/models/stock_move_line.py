@@ -7,6 +7,10 @@ from odoo.tools import float_compare
 
 from .user_format import format_number
 
+# Fields whose change makes Odoo move a reserved line's reservation to other quants.
+_RESERVATION_KEYS = ("location_id", "location_dest_id", "lot_id", "package_id",
+                     "result_package_id", "owner_id")
+
 
 class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
@@ -272,6 +276,17 @@ class StockMoveLine(models.Model):
 
     @api.multi
     def write(self, vals):
+        if "product_uom_qty" in vals and not self.env.context.get("bypass_reservation_update") \
+                and any(key in vals for key in _RESERVATION_KEYS):
+            # Odoo 11 applies a new reserved quantity to the line's old quants,
+            # then moves the old quantity to the new ones: the difference would
+            # stay reserved on the old batch with no line, and the new batch
+            # would hold less than the line says. Move first, then change the
+            # quantity where the line now is.
+            moved = dict(vals)
+            quantity = moved.pop("product_uom_qty")
+            self.write(moved)
+            return self.write({"product_uom_qty": quantity})
         if "lot_id" not in vals:
             return super().write(vals)
         before = {line.id: line.lot_id for line in self}

@@ -37,4 +37,5 @@ def test_each_kind_of_damage_is_found(cluster):
     problems = _problems_after(cluster, """
         UPDATE stock_quant SET reserved_quantity = 3 WHERE lot_id = (SELECT id FROM stock_production_lot
                                                                      WHERE name = %s)""", ("LOAD-1-02",))
-    assert any("batch LOAD-1-02" in p and "reserved 3.0, open move lines 0" in p for p in problems), problems
+    assert any("batch LOAD-1-02" in p and "quants reserve 3.0 but the open move lines reserve 0" in p
+               for p in problems), problems
