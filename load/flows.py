@@ -176,11 +176,19 @@ def lookup_plain(ws, name):
 
 
 # ------------------------------------------------------------------ reports
+# The columns of our report lists: what the web client reads to show them.
+BALANCE_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "closing",
+                   "uom_id"]
+STATEMENT_COLUMNS = ["date", "lot_id", "product_id", "kind", "reference", "location_id",
+                     "warehouse_id", "location_dest_id", "warehouse_dest_id", "partner_id",
+                     "qty_in", "qty_out", "balance", "uom_id"]
+
+
 def balance_ours(ws):
     wizard = ws.call("cloudoffice.lot.balance.wizard", "create", {"level": "location"})
     ws.button("cloudoffice.lot.balance.wizard", "action_show", [wizard])
     return ws.call("cloudoffice.lot.balance.line", "search_read", [("wizard_id", "=", wizard)],
-                   [], limit=80)
+                   BALANCE_COLUMNS, limit=80)
 
 
 def balance_plain(ws):
@@ -194,7 +202,7 @@ def statement_ours(ws, lot_id):
     wizard = ws.call("cloudoffice.lot.statement.wizard", "create", {"lot_ids": [(6, 0, [lot_id])]})
     ws.button("cloudoffice.lot.statement.wizard", "action_show", [wizard])
     return ws.call("cloudoffice.lot.statement.line", "search_read", [("wizard_id", "=", wizard)],
-                   [], limit=80)
+                   STATEMENT_COLUMNS, limit=80)
 
 
 def statement_plain(ws, lot_id):
