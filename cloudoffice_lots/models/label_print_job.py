@@ -17,6 +17,8 @@ class LabelPrintJob(models.Model):
     user_id = fields.Many2one("res.users", string="Printed By", required=True, readonly=True,
                               default=lambda self: self.env.user,
                               help="Who asked for the labels.")
+    origin = fields.Char(string="Labels For", readonly=True,
+                         help="The batch/serial or transfer the labels were printed for.")
     label_count = fields.Integer(string="Labels", readonly=True,
                                  help="Number of labels in the job.")
     file_name = fields.Char(readonly=True, help="Name of the labels file.")

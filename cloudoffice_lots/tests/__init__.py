@@ -33,3 +33,4 @@ from . import test_sie_export
 from . import test_lot_recall
 from . import test_lot_recall_concurrency
 from . import test_lot_coa
+from . import test_label_print_to_printer
