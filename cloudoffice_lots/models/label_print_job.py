@@ -61,6 +61,8 @@ class LabelPrintJob(models.Model):
     def cloudoffice_message(self):
         """What the user is told about the job."""
         self.ensure_one()
+        if self.state == "done" and self.label_count == 1:
+            return _("1 label sent to %(printer)s.") % {"printer": self.printer_id.name}
         if self.state == "done":
             return _("%(count)d labels sent to %(printer)s.") % {
                 "count": self.label_count, "printer": self.printer_id.name}

@@ -97,7 +97,7 @@ class TestLabelPrintToPrinter(ScanCase):
         before = len(self.fake.jobs)
         wizard.action_retry()
         self.assertEqual((wizard.job_state, wizard.job_id.attempts), ("done", 2))
-        self.assertEqual(wizard.job_message, "1 labels sent to Erik's Zebra.")
+        self.assertEqual(wizard.job_message, "1 label sent to Erik's Zebra.")
         received = self.fake.wait_for_jobs(before + 1)[before]
         self.assertEqual(printed_symbols(received)[0][0][1], "(01)09506000134352(10)PA-2")
 

@@ -96,7 +96,7 @@ def test_print_labels_from_the_scan_page(phone, printers):
     assert page.inner_text("#print_printer option:checked") == "Phone Zebra"
     page.click("#phone_print")
     page.wait_for_selector("#scan_print_message")
-    assert page.inner_text("#scan_print_message") == "1 labels sent to Phone Zebra."
+    assert page.inner_text("#scan_print_message") == "1 label sent to Phone Zebra."
     # the batch is still shown
     assert page.inner_text("#scan_lot_name") == lot["name"]
     symbols = printed_symbols(fake.wait_for_jobs(1)[0])
