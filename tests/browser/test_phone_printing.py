@@ -9,8 +9,7 @@ import uuid
 import pytest
 from odoo.addons.cloudoffice_lots.tests.fake_printer import FakePrinter, closed_port, printed_symbols
 
-from tests.browser.phone_common import PHONE, expected_receipt
-from tests.conftest import BrowserSession
+from tests.browser.phone_common import expected_receipt, phone_page_session
 
 PRODUCT_GTIN = "09506000134383"  # Acrylic Paint Ultramarine 500 ml (demo)
 DEMO_LOT = "AP2601"  # a demo batch of it
@@ -18,11 +17,7 @@ DEMO_LOT = "AP2601"  # a demo batch of it
 
 @pytest.fixture
 def phone(browser, odoo_server):
-    context = browser.new_context(**PHONE)
-    session = BrowserSession(context.new_page(), odoo_server)
-    odoo_server.mark_log()
-    yield session
-    context.close()
+    yield from phone_page_session(browser, odoo_server)
 
 
 @pytest.fixture
