@@ -5,14 +5,14 @@ ODOO_PORT ?= 8069
 export ODOO_PORT
 
 CORE_TESTS = $(addprefix $(ODOO_ADDONS_DIR)/,\
-	stock/tests sale_stock/tests purchase/tests mrp/tests)
+	stock/tests sale_stock/tests purchase/tests mrp/tests stock_barcodes/tests)
 
 .PHONY: help setup run stop test test-core bench lint screenshots clean-db load
 
 help:
 	@echo "make run        install everything, start PostgreSQL and Odoo with demo data"
 	@echo "make test       install everything, run the whole test suite"
-	@echo "make test-core  Odoo's own stock/sale/purchase/mrp tests with our add-ons installed"
+	@echo "make test-core  Odoo's own stock/sale/purchase/mrp tests and OCA stock_barcodes' with our add-ons installed"
 	@echo "make stop       stop Odoo and PostgreSQL started by make run"
 	@echo "make lint       ruff, pylint-odoo and the Python 3.5 floor (vermin)"
 	@echo "make bench      benchmarks, each against Odoo's own way"
@@ -86,6 +86,6 @@ VERMIN_ARGS = -q -t=3.5- --no-tips --violations --eval-annotations \
 lint:
 	@.venv/bin/ruff check .
 	@.venv/bin/pylint --rcfile=.pylintrc --disable=consider-merging-classes-inherited \
-		cloudoffice_lots cloudoffice_fortnox
-	@.venv/bin/vermin $(VERMIN_ARGS) cloudoffice_lots cloudoffice_fortnox
-	@.venv/bin/python tools/py35_check.py cloudoffice_lots cloudoffice_fortnox
+		cloudoffice_lots cloudoffice_fortnox cloudoffice_lots_stock_barcodes
+	@.venv/bin/vermin $(VERMIN_ARGS) cloudoffice_lots cloudoffice_fortnox cloudoffice_lots_stock_barcodes
+	@.venv/bin/python tools/py35_check.py cloudoffice_lots cloudoffice_fortnox cloudoffice_lots_stock_barcodes

@@ -15,7 +15,7 @@ ODOO_CONF="$LOCAL_DIR/odoo.conf"
 ODOO_PORT="${ODOO_PORT:-8069}"
 DEMO_DB="${DEMO_DB:-cloudoffice_demo}"
 TEMPLATE_DB="${TEMPLATE_DB:-cloudoffice_template}"
-ADDONS="cloudoffice_lots,cloudoffice_fortnox"
+ADDONS="cloudoffice_lots,cloudoffice_fortnox,cloudoffice_lots_stock_barcodes"
 mkdir -p "$LOCAL_DIR"
 
 # One plain sentence on stderr, then stop: what went wrong and what to do.

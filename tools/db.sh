@@ -41,7 +41,7 @@ CONF
 # static/description do not count.
 fingerprint() {
     (cd "$REPO_ROOT" && git ls-files -co --exclude-standard \
-        cloudoffice_lots cloudoffice_fortnox compat/odoo11_compat requirements \
+        cloudoffice_lots cloudoffice_fortnox cloudoffice_lots_stock_barcodes compat/odoo11_compat requirements \
         | grep -v -E '(^|/)(tests|readme|static/description)/|\.(md|rst)$' | sort \
         | xargs -r sha1sum | sha1sum | cut -d' ' -f1)
 }

@@ -7,7 +7,7 @@ export PATH="$VENV/bin:$PATH"
 db="cloudoffice_i18n_$$"
 trap '"$REPO_ROOT/tools/db.sh" drop "$db"' EXIT
 "$REPO_ROOT/tools/db.sh" copy "$db"
-for addon in cloudoffice_lots cloudoffice_fortnox; do
+for addon in cloudoffice_lots cloudoffice_fortnox cloudoffice_lots_stock_barcodes; do
     mkdir -p "$REPO_ROOT/$addon/i18n"
     pot="$REPO_ROOT/$addon/i18n/$addon.pot"
     # Odoo 11 exports .po, .csv or .tgz only: a .po without language is the template.

@@ -48,5 +48,5 @@ def render(addon):
 
 
 if __name__ == "__main__":
-    for addon_name in ("cloudoffice_lots", "cloudoffice_fortnox"):
+    for addon_name in ("cloudoffice_lots", "cloudoffice_fortnox", "cloudoffice_lots_stock_barcodes"):
         render(addon_name)

@@ -44,14 +44,20 @@ class CloudofficeLotsController(http.Controller):
             ("Cache-Control", "private, max-age=60")])
 
     @http.route(SCAN_PAGE, type="http", auth="user")
-    def scan_page(self, code=None, **_kwargs):
+    def scan_page(self, code=None, action=None, **kwargs):
         """Phone-friendly scan page: the camera (browser barcode detection) or
-        typed input; a scan shows the batch/serial it designates. A batch the
-        user may not read is answered like a missing one."""
-        values = {"code": code or "", "lot": None, "error": None}
+        typed input; a scan shows the batch/serial it designates, and its
+        labels can be sent to a label printer (``action=print``, POST). A
+        batch the user may not read is answered like a missing one."""
+        values = {"code": code or "", "lot": None, "error": None, "print_message": None,
+                  "print_error": None}
         if code and code.strip():
             try:
                 values.update(request.env["stock.production.lot"].cloudoffice_scan_page_values(code))
+                values.update(self._phone_print_values())
+                if action == "print" and request.httprequest.method == "POST":
+                    values["print_message"], values["print_error"] = self._print_lot_labels(
+                        values["lot"], kwargs)
                 # rendered here, so that a record rule met while rendering is caught too
                 return request.render("cloudoffice_lots.scan_page", values, lazy=False)
             except UserError as err:
@@ -110,8 +116,16 @@ class CloudofficeLotsController(http.Controller):
         picking = self._phone_receipt(picking_id)
         values = {"picking": picking, "form": None, "error": None, "message": None, "lot": None,
                   "detector_query": self._phone_detector_query(kwargs)}
+        values.update(self._phone_print_values(picking.picking_type_id.warehouse_id))
         try:
-            if action == "confirm":
+            if action == "print" and request.httprequest.method == "POST":
+                lot_id = kwargs.get("lot_id") or ""
+                values["lot"] = picking.move_line_ids.mapped("lot_id").filtered(
+                    lambda rec: str(rec.id) == lot_id)
+                if not values["lot"]:
+                    raise NotFound()
+                values["message"], values["error"] = self._print_lot_labels(values["lot"], kwargs)
+            elif action == "confirm":
                 values["form"] = self._phone_receipt_form(picking, kwargs)
                 values["message"] = picking.cloudoffice_receipt_confirm(
                     kwargs.get("product_id"), kwargs.get("lot"), kwargs.get("expiry"),
@@ -133,12 +147,15 @@ class CloudofficeLotsController(http.Controller):
     @http.route("/cloudoffice_lots/phone/receive/<int:picking_id>/labels/<int:lot_id>",
                 type="http", auth="user")
     def phone_receipt_labels(self, picking_id, lot_id, **_kwargs):
-        """Our labels for a batch just received, with the default layout."""
+        """Our labels for a batch just received, as a file to download."""
         picking = self._phone_receipt(picking_id)
         lot = picking.move_line_ids.mapped("lot_id").filtered(lambda rec: rec.id == lot_id)
         if not lot:
             raise NotFound()
-        wizard = request.env["cloudoffice.label.print"].create({"lot_ids": [(6, 0, lot.ids)]})
+        # the first layout (a sheet), not the printer's: a file to open on the phone
+        layout = request.env["cloudoffice.label.layout"].search([], limit=1)
+        wizard = request.env["cloudoffice.label.print"].create(
+            {"lot_ids": [(6, 0, lot.ids)], "layout_id": layout.id})
         content, file_name = wizard.layout_id.render_labels(wizard._items())
         if isinstance(content, str):
             content = content.encode("utf-8")
@@ -146,6 +163,36 @@ class CloudofficeLotsController(http.Controller):
         return request.make_response(content, [
             ("Content-Type", kind), ("Content-Length", str(len(content))),
             ("Content-Disposition", content_disposition(file_name))])
+
+    @staticmethod
+    def _phone_print_values(warehouse=None):
+        """The printers a phone page offers, the proposed one first chosen."""
+        printers = request.env["cloudoffice.label.printer"]
+        return {"printers": printers.search([]),
+                "printer": printers.cloudoffice_default_printer(warehouse)}
+
+    @staticmethod
+    def _print_lot_labels(lot, params):
+        """Send ``lot``'s labels to the printer chosen on a phone page.
+        Returns (what went out, None) or (None, why not); a job that failed
+        is kept in Print Jobs."""
+        printer_id = params.get("printer_id") or ""
+        printer = request.env["cloudoffice.label.printer"].search(
+            [("id", "=", int(printer_id))] if printer_id.isdigit() else [("id", "=", 0)])
+        copies = (params.get("copies") or "1").strip()
+        try:
+            if not printer:
+                raise UserError(_("Choose the printer to send the labels to."))
+            if not copies.isdigit() or not 1 <= int(copies) <= 999:
+                raise UserError(_("The number of labels must be a whole number from 1 to "
+                                  "999, not %(copies)s.") % {"copies": copies[:20]})
+            job = printer.cloudoffice_print_items([{"lot": lot, "copies": int(copies)}],
+                                                  origin=lot.name)
+        except UserError as err:
+            return None, err.name
+        if job.state == "done":
+            return job.cloudoffice_message(), None
+        return None, job.cloudoffice_message()
 
     @staticmethod
     def _phone_receipt(picking_id):

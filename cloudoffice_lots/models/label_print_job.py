@@ -17,6 +17,8 @@ class LabelPrintJob(models.Model):
     user_id = fields.Many2one("res.users", string="Printed By", required=True, readonly=True,
                               default=lambda self: self.env.user,
                               help="Who asked for the labels.")
+    origin = fields.Char(string="Labels For", readonly=True,
+                         help="The batch/serial or transfer the labels were printed for.")
     label_count = fields.Integer(string="Labels", readonly=True,
                                  help="Number of labels in the job.")
     file_name = fields.Char(readonly=True, help="Name of the labels file.")
@@ -59,6 +61,8 @@ class LabelPrintJob(models.Model):
     def cloudoffice_message(self):
         """What the user is told about the job."""
         self.ensure_one()
+        if self.state == "done" and self.label_count == 1:
+            return _("1 label sent to %(printer)s.") % {"printer": self.printer_id.name}
         if self.state == "done":
             return _("%(count)d labels sent to %(printer)s.") % {
                 "count": self.label_count, "printer": self.printer_id.name}

@@ -85,18 +85,36 @@ class LabelPrinter(models.Model):
         return printers[:1]
 
     @api.multi
-    def cloudoffice_print_items(self, items):
-        """Render ``items`` (see label layout ``render_labels``) with this
-        printer's layout and send them; the job is kept either way. Returns
-        the job."""
+    def cloudoffice_fits(self, layout):
+        """Whether this printer prints ``layout``: ZPL layouts on ZPL printers,
+        PDF layouts on CUPS printers."""
         self.ensure_one()
-        content, file_name = self.layout_id.render_labels(items)
+        return (layout.output == "zpl") == (self.kind == "zpl_network")
+
+    @api.multi
+    def cloudoffice_print_items(self, items, layout=None, origin=None):
+        """Render ``items`` (see label layout ``render_labels``) with
+        ``layout`` (default: this printer's) and send them; the job is kept
+        either way, named after ``origin`` (what the labels are for). Returns
+        the job.
+
+        A layout the printer cannot print is refused before anything is
+        written."""
+        self.ensure_one()
+        layout = layout or self.layout_id
+        if not self.cloudoffice_fits(layout):
+            raise UserError(_(
+                "Printer %(printer)s cannot print the label layout %(layout)s: choose a ZPL "
+                "layout for a ZPL printer, a PDF layout for a CUPS printer.") % {
+                    "printer": self.name, "layout": layout.name})
+        content, file_name = layout.render_labels(items)
         if isinstance(content, str):
             content = content.encode("utf-8")
         count = sum(max(1, item.get("copies") or 1) for item in items)
         job = self.env["cloudoffice.label.print.job"].create({
             "printer_id": self.id, "company_id": self.company_id.id, "file_name": file_name,
-            "label_count": count, "content": base64.b64encode(content)})
+            "label_count": count, "content": base64.b64encode(content),
+            "origin": origin or False})
         job.cloudoffice_send()
         return job
 

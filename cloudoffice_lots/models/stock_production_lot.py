@@ -111,7 +111,13 @@ class StockProductionLot(models.Model):
 
     @api.model
     def create(self, vals):
-        lot = super().create(vals)
+        # No tracking message for the initial values: in Odoo 11 it is posted
+        # as a reply to the "created" message, whose notification empties the
+        # whole record cache, taking the values of records not saved yet (a
+        # form's onchange, a dialog such as OCA's new-lot wizard) with it. The
+        # chatter still logs the creation and every later change.
+        lot = super(StockProductionLot, self.with_context(mail_notrack=True)).create(vals)
+        lot = lot.with_env(self.env)
         lot._cloudoffice_add_tests_from_specs()
         lot._cloudoffice_add_attribute_lines()
         return lot

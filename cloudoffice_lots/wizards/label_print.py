@@ -10,12 +10,31 @@ class LabelPrint(models.TransientModel):
     _name = "cloudoffice.label.print"
     _description = "Print Batch/Serial Labels"
 
-    def _default_layout(self):
-        return self.env["cloudoffice.label.layout"].search([], limit=1)
+    def _default_printer(self):
+        picking = self.env["stock.picking"].browse(self.env.context.get("default_picking_id"))
+        warehouse = picking.exists().picking_type_id.warehouse_id or \
+            self.env["stock.warehouse"].search(
+                [("company_id", "=", self.env.user.company_id.id)], limit=1)
+        return self.env["cloudoffice.label.printer"].cloudoffice_default_printer(warehouse)
 
+    def _default_layout(self):
+        # the proposed printer's layout, so that Print sends what it can print
+        return self._default_printer().layout_id or \
+            self.env["cloudoffice.label.layout"].search([], limit=1)
+
+    printer_id = fields.Many2one(
+        "cloudoffice.label.printer", string="Printer", default=_default_printer,
+        help="Label printer the labels are sent to: your own default printer, else the "
+             "warehouse's. Empty: the labels can only be downloaded.")
     layout_id = fields.Many2one("cloudoffice.label.layout", string="Label Layout", required=True,
                                 default=_default_layout,
                                 help="Size, printer type, fields and barcode of the labels.")
+    job_id = fields.Many2one("cloudoffice.label.print.job", string="Print Job", readonly=True,
+                             help="The print job made by Print; failed jobs stay in Print Jobs.")
+    job_state = fields.Selection(related="job_id.state", readonly=True, string="Print Status",
+                                 help="Whether the printer took the labels.")
+    job_message = fields.Char(compute="_compute_job_message", string="Print Result",
+                              help="How many labels went to the printer, or why none did.")
     output = fields.Selection(related="layout_id.output", readonly=True)
     lot_ids = fields.Many2many("stock.production.lot", string="Batches/Serials",
                                help="One label per batch/serial (times the copies).")
@@ -43,6 +62,18 @@ class LabelPrint(models.TransientModel):
                 and not values.get("lot_ids"):
             values["lot_ids"] = [(6, 0, context["active_ids"])]
         return values
+
+    @api.depends("job_id.state", "job_id.error")
+    def _compute_job_message(self):
+        for wizard in self:
+            wizard.job_message = wizard.job_id.cloudoffice_message() if wizard.job_id else False
+
+    @api.onchange("printer_id")
+    def _onchange_printer_id(self):
+        """A layout the chosen printer cannot print gives way to its own."""
+        if self.printer_id and not (self.layout_id and self.printer_id.cloudoffice_fits(
+                self.layout_id)):
+            self.layout_id = self.printer_id.layout_id
 
     @api.model
     def action_open(self, context):
@@ -135,4 +166,36 @@ class LabelPrint(models.TransientModel):
             "url": "/web/content/%s/%d/file/%s?download=true" % (self._name, self.id, file_name),
             # Downloaded, then the dialog closes (static/src/js/download_action.js).
             "target": "download",
+        }
+
+    @api.multi
+    def action_send(self):
+        """Send the labels to the chosen printer and say, in this dialog, how
+        many went out or why not; a job that failed stays in Print Jobs."""
+        self.ensure_one()
+        if not self.printer_id:
+            raise UserError(_("Choose the printer to send the labels to."))
+        origin = self.picking_id.name or ", ".join(self.lot_ids[:3].mapped("name"))
+        if len(self.lot_ids) > 3 and not self.picking_id:
+            origin += ", ..."
+        self.job_id = self.printer_id.cloudoffice_print_items(
+            self._items(), layout=self.layout_id, origin=origin)
+        return self._reopen()
+
+    @api.multi
+    def action_retry(self):
+        """Send the failed job again, once the printer is ready."""
+        self.ensure_one()
+        self.job_id.action_retry()
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "name": _("Print Labels"),
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "context": self.env.context,
         }

@@ -55,6 +55,16 @@ def phone_session(request, browser, server, video_path):
     chromium.close()
 
 
+def phone_page_session(browser, server):
+    """(generator for a fixture) A phone-sized page in the shared Chromium,
+    for pages that need no camera."""
+    context = browser.new_context(**PHONE)
+    session = BrowserSession(context.new_page(), server)
+    server.mark_log()
+    yield session
+    context.close()
+
+
 def expected_receipt(server, default_code, quantity, origin):
     """An expected receipt of ``quantity`` units of a product from a
     supplier, as purchasing leaves it (made by the warehouse worker)."""

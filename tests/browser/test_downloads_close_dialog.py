@@ -5,7 +5,7 @@ import uuid
 import openpyxl
 
 from .test_quality_recall import deliver_batch
-from .user_steps import open_record, pdf_text
+from .user_steps import open_record, pdf_text, pick
 
 
 def test_print_labels_downloads_and_closes_the_dialog(web, tmp_path):
@@ -17,6 +17,7 @@ def test_print_labels_downloads_and_closes_the_dialog(web, tmp_path):
     page.click(".oe_button_box button:has-text('Print Labels')")
     page.wait_for_selector(".modal .o_form_view")
     web.settle()
+    pick(web, "layout_id", "A4 sheet 3 x 8", scope=".modal")
     with page.expect_download(timeout=120000) as download:
         page.click(".modal-footer button[name=action_print]")
     path = tmp_path / "labels.pdf"

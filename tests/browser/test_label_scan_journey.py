@@ -12,6 +12,8 @@ import subprocess
 import zxingcpp
 from PIL import Image
 
+from .user_steps import pick
+
 DEMO_LOT = "AP2601"
 DEMO_PRODUCT = "Acrylic Paint Ultramarine 500 ml"
 
@@ -42,9 +44,13 @@ def test_print_label_decode_and_scan_back(web, tmp_path):
 
     page.click(".oe_button_box button:has-text('Print Labels')")
     page.wait_for_selector(".modal .o_form_view")
-    assert "A4 sheet 3 x 8" in page.input_value(".modal .o_field_widget[name=layout_id] input")
+    web.settle()
+    # the dialog proposes the warehouse's Zebra; this label goes on an A4 sheet
+    assert "Dock 1 Zebra" in page.input_value(".modal .o_field_widget[name=printer_id] input")
+    assert "Zebra 4 x 2" in page.input_value(".modal .o_field_widget[name=layout_id] input")
+    pick(web, "layout_id", "A4 sheet 3 x 8", scope=".modal")
     with page.expect_download() as download_info:
-        page.click(".modal-footer button:has-text('Print')")
+        page.click(".modal-footer button[name=action_print]")
     pdf_path = tmp_path / "labels.pdf"
     download_info.value.save_as(pdf_path)
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], check=True,

@@ -7,19 +7,14 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.phone_common import PHONE
-from tests.conftest import BrowserSession
+from tests.browser.phone_common import phone_page_session
 
 DEMO_LOT = "AP2601"
 
 
 @pytest.fixture
 def phone(browser, odoo_server):
-    context = browser.new_context(**PHONE)
-    session = BrowserSession(context.new_page(), odoo_server)
-    odoo_server.mark_log()
-    yield session
-    context.close()
+    yield from phone_page_session(browser, odoo_server)
 
 
 def contrast(foreground, background):

@@ -70,9 +70,9 @@ def test_receive_with_a_phone(phone, tmp_path):
     assert "SUP-42: 12 Unit(s)" in page.inner_text("#phone_message")
     assert "12.0 / 12.0" in page.inner_text("#phone_moves")
 
-    # our labels for the batch
+    # our labels for the batch, downloaded (printing: test_phone_printing)
     with page.expect_download() as download_info:
-        page.click("#phone_print")
+        page.click("#phone_download")
     pdf = tmp_path / "labels.pdf"
     download_info.value.save_as(pdf)
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,

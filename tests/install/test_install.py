@@ -1,4 +1,4 @@
-"""Both add-ons install, upgrade and uninstall cleanly.
+"""Our add-ons (with the OCA stock_barcodes glue) install, upgrade and uninstall cleanly.
 
 Install: the template database is a fresh install of both add-ons with demo
 data; its install log (kept next to it) must hold no warning or error.
@@ -13,7 +13,7 @@ import pytest
 
 from ..conftest import DB_SH, ODOO_BIN, REPO_ROOT
 
-OUR_ADDONS = ("cloudoffice_lots", "cloudoffice_fortnox")
+OUR_ADDONS = ("cloudoffice_lots", "cloudoffice_fortnox", "cloudoffice_lots_stock_barcodes")
 KEPT_DEMO_MODELS = {"stock.picking", "stock.move", "stock.move.line", "product.product",
                     "product.template", "res.partner", "product.category", "stock.production.lot"}
 PYTHON = os.path.join(REPO_ROOT, ".venv", "bin", "python")
@@ -75,7 +75,8 @@ def test_upgrade_logs_no_warning(database_copy):
         for module in env['ir.module.module'].search([('name', 'in', %r)], order='name'):
             print(module.name, module.state)
         """ % (OUR_ADDONS,))
-    assert states.split() == ["cloudoffice_fortnox", "installed", "cloudoffice_lots", "installed"]
+    assert states.split() == ["cloudoffice_fortnox", "installed", "cloudoffice_lots", "installed",
+                              "cloudoffice_lots_stock_barcodes", "installed"]
 
 
 # Database objects named by us, as the catalogue lists them: triggers,
