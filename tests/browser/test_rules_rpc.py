@@ -338,3 +338,22 @@ def test_a_batch_of_several_units_does_not_become_a_serial_by_rpc(warehouse):
         assert "batch D-1 holds 4" in message, message
     assert rpc("admin", "product.template", "read", [template],
                           fields=["tracking"])[0]["tracking"] == "lot"
+
+
+def test_a_count_cannot_put_a_serial_in_stock_twice(warehouse):
+    rpc, phone = warehouse.rpc, warehouse.product("serial")
+    warehouse.receive(phone, [("SN-E", 1)])
+    sn_e = warehouse.lot(phone, "SN-E")
+    inventory = rpc("warehouse", "stock.inventory", "create", {
+        "name": "Shelf count", "filter": "partial", "location_id": warehouse.shelf})
+    rpc("warehouse", "stock.inventory", "action_start", [inventory])
+    rpc("warehouse", "stock.inventory.line", "create", {
+        "inventory_id": inventory, "product_id": phone, "location_id": warehouse.shelf,
+        "prod_lot_id": sn_e, "product_uom_id": warehouse.uom(phone), "product_qty": 1})
+    message = fault(lambda: rpc("warehouse", "stock.inventory", "action_done", [inventory]))
+    assert "Serial number SN-E" in message and "is already in stock" in message, message
+    # nor can stock be written directly: quants are Odoo's to keep
+    message = fault(lambda: rpc("warehouse", "stock.quant", "create", {
+        "product_id": phone, "location_id": warehouse.shelf, "lot_id": sn_e, "quantity": 1}))
+    assert "AccessError" in message, message
+    assert warehouse.on_hand(sn_e) == 1
