@@ -96,14 +96,19 @@ class StockMoveLine(models.Model):
     def _counted_without_lot_allowed(self):
         """Inventory adjustments may move tracked stock without a number in two
         cases: stock that has no number is counted down (it cannot get one by
-        leaving), and the company lets counts add stock without numbers."""
+        leaving), and the company lets counts add stock without numbers.
+        A count moves between stock and the inventory adjustment location
+        only: a move merely linked to a count (a delivery with an inventory
+        written on it) is no count."""
         inventory = self.move_id.inventory_id
         if not inventory:
             return False
         if self.location_id.usage in ("internal", "transit") \
-                and self.location_dest_id.usage not in ("internal", "transit"):
+                and self.location_dest_id.usage == "inventory":
             return True
-        return (inventory.company_id or self.move_id.company_id).inventory_count_without_lot
+        return self.location_id.usage == "inventory" \
+            and self.location_dest_id.usage in ("internal", "transit") \
+            and (inventory.company_id or self.move_id.company_id).inventory_count_without_lot
 
     def _check_lots_before_done(self):
         """Every tracked quantity has its batch/serial; serials move one by one, once.

@@ -217,6 +217,32 @@ def test_tracked_goods_are_not_received_without_their_batch_on_any_path(warehous
     assert warehouse.state(receipt) != "done"
 
 
+def test_a_delivery_linked_to_a_count_still_needs_its_batch(warehouse):
+    rpc, flour = warehouse.rpc, warehouse.product("lot")
+    warehouse.receive(flour, [("F-9", 5)])
+    inventory = rpc("warehouse", "stock.inventory", "create", {
+        "name": "Any count", "filter": "partial", "location_id": warehouse.stock})
+    delivery = warehouse.deliver(flour, [(False, 5)], validate=False)
+    moves = rpc("admin", "stock.move", "search", [("picking_id", "=", delivery)])
+    rpc("warehouse", "stock.move", "write", moves, {"inventory_id": inventory})
+    message = fault(lambda: rpc("warehouse", "stock.picking", "action_done", [delivery]))
+    assert "needs a batch number: 5" in message, message
+    assert warehouse.state(delivery) != "done"
+    assert rpc("admin", "stock.quant", "search_count", [
+        ("product_id", "=", flour), ("location_id.usage", "=", "customer")]) == 0
+    # nor does the worker switch numbers off: operation types and the company's
+    # setting for counts are the managers'
+    for model, record, values in (
+            ("stock.picking.type", warehouse.out_type,
+             {"use_create_lots": False, "use_existing_lots": False}),
+            ("res.company", rpc("admin", "res.users", "read", [rpc.uids["admin"]],
+                                fields=["company_id"])[0]["company_id"][0],
+             {"inventory_count_without_lot": True})):
+        message = fault(lambda model=model, record=record, values=values: rpc(
+            "warehouse", model, "write", [record], values))
+        assert "AccessError" in message, message
+
+
 def test_a_done_line_keeps_its_batch(warehouse):
     flour = warehouse.product("lot")
     receipt = warehouse.receive(flour, [("F-1", 5)])
