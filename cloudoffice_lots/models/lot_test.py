@@ -1,10 +1,17 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 from .user_format import format_number
 from .value_parsing import canonical_number, parse_number
 
 TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
+
+# What a batch is judged against: the quality manager's. Stock users record
+# results (result, tested on, tested by) and add tests; they do not lower the bar.
+CRITERIA = ("lot_id", "spec_id", "parameter", "method", "has_min", "has_max", "spec_min",
+            "spec_max", "spec_expected", "unit", "required")
+#: computed from the result against the criteria, never written
+OUTCOME = ("state", "result_value")
 
 
 class LotTest(models.Model):
@@ -53,6 +60,50 @@ class LotTest(models.Model):
     required = fields.Boolean(default=True, help="Counts for the batch's release.")
     state = fields.Selection(TEST_STATES, string="Outcome", compute="_compute_state", store=True,
                              help="Pass when the result meets the specification.")
+
+    @api.model
+    def _cloudoffice_may_set_criteria(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group("stock.group_stock_manager")
+
+    @api.model
+    def create(self, vals):
+        if set(OUTCOME) & set(vals):
+            raise AccessError(_("The outcome of a batch test follows from its result: it "
+                                "cannot be written."))
+        if vals.get("spec_id") and not self._cloudoffice_may_set_criteria():
+            # A test following a specification has the specification's criteria.
+            spec = self.env["cloudoffice.lot.test.spec"].browse(vals["spec_id"])
+            vals = dict(vals, **{key: value for key, value in spec._test_values().items()
+                                 if key != "sequence"})
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if set(OUTCOME) & set(vals):
+            raise AccessError(_("The outcome of a batch test follows from its result: it "
+                                "cannot be written."))
+        changed = [key for key in CRITERIA if key in vals and any(
+            (test._fields[key].convert_to_write(test[key], test) or False) != (vals[key] or False)
+            for test in self)]
+        if changed and not self._cloudoffice_may_set_criteria():
+            test = self[:1]
+            raise AccessError(_(
+                "Batch %(lot)s, test %(parameter)s: only inventory managers change what a "
+                "batch is tested against (%(fields)s); record the result instead.") % {
+                    "lot": test.lot_id.name, "parameter": test.parameter,
+                    "fields": ", ".join(self._fields[key].get_description(self.env)["string"]
+                                        for key in changed)})
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        required = self.filtered("required")
+        if required and not self._cloudoffice_may_set_criteria():
+            raise AccessError(_(
+                "Batch %(lot)s, test %(parameter)s counts for the batch's release: only "
+                "inventory managers remove it.") % {
+                    "lot": required[0].lot_id.name, "parameter": required[0].parameter})
+        return super().unlink()
 
     def _is_numeric(self):
         return self.has_min or self.has_max

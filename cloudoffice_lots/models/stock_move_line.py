@@ -10,6 +10,9 @@ from .user_format import format_number
 # Fields whose change makes Odoo move a reserved line's reservation to other quants.
 _RESERVATION_KEYS = ("location_id", "location_dest_id", "lot_id", "package_id",
                      "result_package_id", "owner_id")
+# Fields whose change on a done line makes Odoo move the stock again.
+_DONE_LINE_TRIGGERS = {"lot_id", "qty_done", "location_id", "location_dest_id", "product_id",
+                       "product_uom_id", "package_id", "result_package_id", "owner_id"}
 
 
 class StockMoveLine(models.Model):
@@ -96,22 +99,31 @@ class StockMoveLine(models.Model):
     def _counted_without_lot_allowed(self):
         """Inventory adjustments may move tracked stock without a number in two
         cases: stock that has no number is counted down (it cannot get one by
-        leaving), and the company lets counts add stock without numbers."""
+        leaving), and the company lets counts add stock without numbers.
+        A count moves between stock and the inventory adjustment location
+        only: a move merely linked to a count (a delivery with an inventory
+        written on it) is no count."""
         inventory = self.move_id.inventory_id
         if not inventory:
             return False
         if self.location_id.usage in ("internal", "transit") \
-                and self.location_dest_id.usage not in ("internal", "transit"):
+                and self.location_dest_id.usage == "inventory":
             return True
-        return (inventory.company_id or self.move_id.company_id).inventory_count_without_lot
+        return self.location_id.usage == "inventory" \
+            and self.location_dest_id.usage in ("internal", "transit") \
+            and (inventory.company_id or self.move_id.company_id).inventory_count_without_lot
 
     def _check_lots_before_done(self):
-        """Every tracked quantity has its batch/serial; serials move one by one, once."""
+        """Every tracked quantity has its batch/serial; serials move one by one, once.
+
+        Before "done" a number typed on the line (lot_name) counts, as it
+        becomes the batch; on a line already done only the batch itself does.
+        """
         lines = self.filtered(lambda ml: ml.product_id.tracking != "none" and float_compare(
             ml.qty_done, 0, precision_rounding=ml.product_uom_id.rounding) > 0)
         for line in lines.filtered(lambda ml: not ml._lots_opted_out()):
-            if not line.lot_id and not (line.lot_name or "").strip() \
-                    and not line._counted_without_lot_allowed():
+            typed = (line.lot_name or "").strip() if line.state != "done" else ""
+            if not line.lot_id and not typed and not line._counted_without_lot_allowed():
                 values = {
                     "product": line.product_id.display_name, "document": line._document_label(),
                     "qty": format_number(self.env, line.qty_done), "uom": line.product_uom_id.name,
@@ -153,28 +165,58 @@ class StockMoveLine(models.Model):
                                  and ml.location_id.usage not in ("internal", "transit")
                                  and ml.location_dest_id.usage in ("internal", "transit"))
         if entering:
-            entering._check_serials_in_stock_once(limit=0)
+            entering._check_serials_in_stock_once(limit=0, leaving=False)
 
-    def _check_serials_in_stock_once(self, limit=1):
-        """After the move: no serial is in stock twice (e.g. received twice)."""
-        serial_lots = self.filtered(lambda ml: ml.tracking == "serial" and ml.lot_id).mapped("lot_id")
-        if not serial_lots:
+    def _check_serials_in_stock_once(self, limit=1, leaving=True):
+        """After the move: no serial is in stock twice (e.g. received twice),
+        and, with ``leaving``, none left a location it was not in (e.g.
+        delivered twice), which would leave it below zero there."""
+        serial_lines = self.filtered(lambda ml: ml.tracking == "serial" and ml.lot_id)
+        if not serial_lines:
             return
         self.env.cr.execute("""
-            SELECT q.lot_id, SUM(q.quantity)
+            SELECT q.lot_id, q.location_id, SUM(q.quantity)
               FROM stock_quant q
               JOIN stock_location l ON l.id = q.location_id
              WHERE q.lot_id IN %s AND l.usage IN ('internal', 'transit')
-          GROUP BY q.lot_id
-            HAVING SUM(q.quantity) > %s
-        """, (tuple(serial_lots.ids), limit))
-        rows = self.env.cr.fetchall()
-        if rows:
-            lot = self.env["stock.production.lot"].browse(rows[0][0])
+          GROUP BY q.lot_id, q.location_id
+        """, (tuple(serial_lines.mapped("lot_id").ids),))
+        sources = {(ml.lot_id.id, ml.location_id.id) for ml in serial_lines} if leaving else set()
+        totals, below_zero = {}, []
+        for lot_id, location_id, quantity in self.env.cr.fetchall():
+            totals[lot_id] = totals.get(lot_id, 0.0) + quantity
+            if quantity < 0 and (lot_id, location_id) in sources:
+                below_zero.append((lot_id, location_id))
+        lot_model = self.env["stock.production.lot"]
+        twice = sorted(lot_id for lot_id, total in totals.items() if total > limit)
+        if twice:
+            lot = lot_model.browse(twice[0])
             raise UserError(_(
                 "Serial number %(serial)s of %(product)s is already in stock: it would be "
                 "there twice. Check the serial numbers entered.") % {
                     "serial": lot.name, "product": lot.product_id.display_name})
+        if below_zero:
+            lot_id, location_id = sorted(below_zero)[0]
+            lot = lot_model.browse(lot_id)
+            raise UserError(_(
+                "Serial number %(serial)s of %(product)s is not in stock at %(location)s, so "
+                "it cannot leave from there: it would be moved or delivered twice. Check the "
+                "serial numbers entered.") % {
+                    "serial": lot.name, "product": lot.product_id.display_name,
+                    "location": self.env["stock.location"].browse(location_id).display_name})
+
+    def _cloudoffice_check_done_lines(self, approval=True):
+        """The rules of _action_done, for lines created done or changed once
+        done: Odoo moves the stock right in create and write then, without
+        passing _action_done (a line added to a done transfer, a batch, serial
+        or quantity corrected on one)."""
+        done = self.exists().filtered(lambda ml: ml.state == "done")
+        if not done:
+            return
+        done._check_lots_before_done()
+        done._check_serials_in_stock_once()
+        if approval:
+            done._cloudoffice_check_approved()
 
     @api.multi
     def _action_done(self):
@@ -287,18 +329,25 @@ class StockMoveLine(models.Model):
             quantity = moved.pop("product_uom_qty")
             self.write(moved)
             return self.write({"product_uom_qty": quantity})
-        if "lot_id" not in vals:
-            return super().write(vals)
-        before = {line.id: line.lot_id for line in self}
+        # Changed on a line already done, these move the stock at once (Odoo's
+        # write): the rules of "done" are checked again on what results.
+        moving = _DONE_LINE_TRIGGERS & set(vals)
+        done_before = self.filtered(lambda ml: ml.state == "done") if moving else self.browse()
+        before = {line.id: line.lot_id for line in self} if "lot_id" in vals else {}
         result = super().write(vals)
-        for line in self:
+        for line in self.filtered(lambda ml: ml.id in before):
             if line.lot_id != before[line.id]:
                 line._cloudoffice_log_lot_change(before[line.id])
+        if moving:
+            (done_before | self.filtered(lambda ml: ml.state == "done"))._cloudoffice_check_done_lines(
+                approval=bool({"lot_id", "location_id", "location_dest_id"} & moving))
         return result
 
     @api.model
     def create(self, vals):
         line = super().create(vals)
+        # A line added to a done transfer is done at once (Odoo moves its stock in create).
+        line._cloudoffice_check_done_lines()
         # Lines created on a picking without a move (Odoo makes the move later) have no choice yet.
         sale_line = line.lot_id and line.move_id and line.move_id._cloudoffice_choice_line()
         if sale_line and line.lot_id not in sale_line.lot_choice_ids.mapped("lot_id"):
