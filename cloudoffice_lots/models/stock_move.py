@@ -264,3 +264,15 @@ class StockMove(models.Model):
         """Choose the batches/serials this move takes from stock."""
         self.ensure_one()
         return self.env["cloudoffice.sale.lot.picker"].action_open({"move_id": self.id})
+
+    def _action_done(self):
+        # Odoo calls stock.move.line._action_done once per move. The batches
+        # typed on receipt lines are created here for all lines at once (one
+        # search, one create per new batch), so that each of those calls
+        # finds them made instead of searching again.
+        typed = self.mapped("move_line_ids").filtered(
+            lambda ml: ml.qty_done and ml.lot_name and not ml.lot_id)
+        if typed:
+            typed._check_lots_before_done()  # nothing is created for refused numbers
+            typed._create_lots_from_names()
+        return super()._action_done()

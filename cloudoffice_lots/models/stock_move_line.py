@@ -161,7 +161,7 @@ class StockMoveLine(models.Model):
 
     def _check_serials_not_in_stock_yet(self):
         """Serials entering stock (receipts, production) must not be there already."""
-        entering = self.filtered(lambda ml: ml.tracking == "serial" and ml.lot_id
+        entering = self.filtered(lambda ml: ml.lot_id and ml.product_id.tracking == "serial"
                                  and ml.location_id.usage not in ("internal", "transit")
                                  and ml.location_dest_id.usage in ("internal", "transit"))
         if entering:
