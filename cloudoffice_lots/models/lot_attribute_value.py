@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .user_format import format_day, format_number, parse_user_date
-from .value_parsing import canonical_number, parse_boolean, parse_date, parse_number
+from .user_format import format_day, format_measurement, parse_user_date
+from .value_parsing import canonical_number, parse_boolean, parse_date, parse_number, typed_decimals
 
 
 class LotAttributeValue(models.Model):
@@ -67,7 +67,7 @@ class LotAttributeValue(models.Model):
             if typed is None or line.value_type not in ("number", "date"):
                 line.value_shown = line.value
             elif line.value_type == "number":
-                line.value_shown = format_number(line.env, typed)
+                line.value_shown = format_measurement(line.env, line.value)
             else:
                 line.value_shown = format_day(line.env, typed)
 
@@ -81,7 +81,7 @@ class LotAttributeValue(models.Model):
         cleaned = (text or "").strip()
         try:
             if cleaned and self.value_type == "number":
-                return canonical_number(parse_number(cleaned))
+                return canonical_number(parse_number(cleaned), typed_decimals(cleaned))
             if cleaned and self.value_type == "date":
                 return fields.Date.to_string(parse_user_date(self.env, cleaned))
         except ValueError:
@@ -136,8 +136,7 @@ class LotAttributeValue(models.Model):
         if not (self.value or "").strip():
             return ""
         if self.value_type == "number":
-            return ("%s %s" % (format_number(self.env, self.value_number),
-                               self.unit or "")).strip()
+            return ("%s %s" % (format_measurement(self.env, self.value), self.unit or "")).strip()
         if self.value_type == "boolean":
             return _("Yes") if self.value_boolean else _("No")
         if self.value_type == "selection":

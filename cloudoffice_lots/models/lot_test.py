@@ -1,8 +1,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .user_format import format_number
-from .value_parsing import canonical_number, parse_number
+from .user_format import format_measurement, format_number
+from .value_parsing import canonical_number, parse_number, typed_decimals
 
 TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
 
@@ -126,19 +126,16 @@ class LotTest(models.Model):
     def _compute_result_shown(self):
         # Not stored: each reader sees a numeric result with their own decimal sign.
         for test in self:
-            test.result_shown = test.result
-            if test._is_numeric() and (test.result or "").strip():
-                try:
-                    test.result_shown = format_number(test.env, parse_number(test.result))
-                except ValueError:
-                    continue  # shown as typed; the constraint refuses it on save
+            # as typed when not a number: the constraint refuses it on save
+            test.result_shown = format_measurement(test.env, test.result) \
+                if test._is_numeric() and (test.result or "").strip() else test.result
 
     def _inverse_result_shown(self):
         for test in self:
             text = (test.result_shown or "").strip()
             if test._is_numeric() and text:
                 try:
-                    text = canonical_number(parse_number(text))
+                    text = canonical_number(parse_number(text), typed_decimals(text))
                 except ValueError:
                     text = test.result_shown  # the constraint names it
             test.result = text or False

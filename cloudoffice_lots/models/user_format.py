@@ -16,7 +16,7 @@ import pytz
 from odoo import fields
 from odoo.tools import float_round
 
-from .value_parsing import parse_date
+from .value_parsing import parse_date, parse_number, typed_decimals
 
 
 def _lang(env):
@@ -91,6 +91,18 @@ def format_number(env, value, digits=None):
     if decimal_point in text:
         text = text.rstrip("0").rstrip(decimal_point)
     return text
+
+
+def format_measurement(env, text):
+    """A number typed as stored ('16.0') in the user's format, with the
+    decimals that were typed ('16,0' in Swedish): a result's precision is
+    part of it. Text that is not a number is returned as it is."""
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return text
+    decimals = typed_decimals(text)
+    return _lang(env).format("%." + str(decimals) + "f", value, grouping=True)
 
 
 def format_quantity(env, quantity, uom=None):

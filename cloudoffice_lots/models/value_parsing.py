@@ -28,12 +28,28 @@ def parse_number(text):
     return float(cleaned)
 
 
-def canonical_number(value):
-    """A number as stored text: decimal point, no grouping, no needless zeros.
+def typed_decimals(text):
+    """How many digits were typed after the decimal sign: a measurement
+    typed '16,0' keeps its precision.
+
+    >>> typed_decimals('16,0'), typed_decimals('1 234,50'), typed_decimals('17')
+    (1, 2, 0)
+    """
+    match = _NUMBER.match((text or "").strip())
+    return len(match.group(3)) - 1 if match and match.group(3) else 0
+
+
+def canonical_number(value, decimals=None):
+    """A number as stored text: decimal point, no grouping; ``decimals``
+    digits after the point, or no needless zeros when not given.
 
     >>> canonical_number(17.4), canonical_number(1234.0), canonical_number(-0.05)
     ('17.4', '1234', '-0.05')
+    >>> canonical_number(16.0, 1)
+    '16.0'
     """
+    if decimals is not None:
+        return "%.*f" % (decimals, value)
     text = "%.10f" % value
     return text.rstrip("0").rstrip(".") if "." in text else text
 

@@ -163,3 +163,15 @@ class TestLotData(LotsCase):
         with self.assertRaises(ValidationError) as error:
             english(water).result_shown = "dry"
         self.assertIn("Water content", str(error.exception.name))
+
+    def test_a_result_keeps_the_decimals_it_was_typed_with(self):
+        self.env["res.lang"].load_lang("sv_SE")
+        lot = self.new_lot()
+        water = lot.test_ids.filtered(lambda t: t.parameter == "Water content")
+        water.with_context(lang="sv_SE").result_shown = "16,0"
+        self.assertEqual(water.result, "16.0")
+        self.assertEqual(water.with_context(lang="sv_SE").result_shown, "16,0")
+        self.assertEqual(water.with_context(lang="en_US").result_shown, "16.0")
+        moisture = self.value_line(lot, self.moisture)
+        moisture.value = "17,20"
+        self.assertEqual(moisture.with_context(lang="sv_SE").display_value(), "17,20 %")
