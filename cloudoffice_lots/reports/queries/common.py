@@ -49,6 +49,17 @@ LINE_QTY_JOINS = """
       JOIN product_uom lu ON lu.id = ml.product_uom_id
       JOIN product_uom pu ON pu.id = pt.uom_id"""
 
+# The done lines of the batches of a ``lots`` CTE (column lot_id), with the
+# aliases LINE_QTY and KIND need: ml, lt (the batch), pt, lu, pu, sl/dl (the
+# line's locations), m (its move) and pk (its transfer).
+LOT_DONE_LINES_JOINS = """
+  JOIN stock_move_line ml ON ml.lot_id = lots.lot_id AND ml.state = 'done'
+  JOIN stock_production_lot lt ON lt.id = ml.lot_id""" + LINE_QTY_JOINS + """
+  JOIN stock_location sl ON sl.id = ml.location_id
+  JOIN stock_location dl ON dl.id = ml.location_dest_id
+  LEFT JOIN stock_move m ON m.id = ml.move_id
+  LEFT JOIN stock_picking pk ON pk.id = ml.picking_id"""
+
 # The batch's company decides who sees its rows (as the record rule on
 # batches does); batches without a company are shared.
 LOT_COMPANY_FILTER = "(lot.company_id IS NULL OR lot.company_id = ANY(%(company_ids)s::int[]))"

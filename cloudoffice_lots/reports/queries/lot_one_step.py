@@ -30,13 +30,7 @@ SELECT {section} AS section, lots.depth, lots.lot_id, lt.product_id, pt.uom_id, 
        lt.supplier_batch, """ + common.KIND + """ AS kind,
        CASE WHEN sl.usage = 'customer' THEN -1 ELSE 1 END * (""" + common.LINE_QTY + """)
            AS quantity
-  FROM lots
-  JOIN stock_move_line ml ON ml.lot_id = lots.lot_id AND ml.state = 'done'
-  JOIN stock_production_lot lt ON lt.id = ml.lot_id""" + common.LINE_QTY_JOINS + """
-  JOIN stock_location sl ON sl.id = ml.location_id
-  JOIN stock_location dl ON dl.id = ml.location_dest_id
-  LEFT JOIN stock_move m ON m.id = ml.move_id
-  LEFT JOIN stock_picking pk ON pk.id = ml.picking_id
+  FROM lots""" + common.LOT_DONE_LINES_JOINS + """
  WHERE {border}"""
 
 # Batches of the step without any such movement: listed, without a partner.

@@ -80,13 +80,7 @@ SELECT lots.depth, lots.parent_lot_id, ml.id AS move_line_id, ml.date, ml.lot_id
        COALESCE(pk.partner_id, m.partner_id) AS partner_id,
        """ + common.KIND + """ AS kind,
        (""" + common.LINE_QTY + """) AS quantity
-  FROM lots
-  JOIN stock_move_line ml ON ml.lot_id = lots.lot_id AND ml.state = 'done'
-  JOIN stock_production_lot lt ON lt.id = ml.lot_id""" + common.LINE_QTY_JOINS + """
-  JOIN stock_location sl ON sl.id = ml.location_id
-  JOIN stock_location dl ON dl.id = ml.location_dest_id
-  LEFT JOIN stock_move m ON m.id = ml.move_id
-  LEFT JOIN stock_picking pk ON pk.id = ml.picking_id
+  FROM lots""" + common.LOT_DONE_LINES_JOINS + """
  WHERE """
 
 DOWNSTREAM_MOVES_SQL = "WITH RECURSIVE " + _DOWNSTREAM_TREE + _LOTS + _MOVES + """
