@@ -92,7 +92,9 @@ def prepare(env, sellers=12, warehouse=12, serials=SERIALS, tag="LOAD"):
         [("product_id", "in", products.ids)])}
     info["refs"] = {"picking_type_in": env.ref("stock.picking_type_in").id,
                     "suppliers": env.ref("stock.stock_location_suppliers").id,
-                    "stock": env.ref("stock.stock_location_stock").id}
+                    "stock": env.ref("stock.stock_location_stock").id,
+                    # a sheet of PDF labels, as Odoo's own lot labels are
+                    "label_sheet": env.ref("cloudoffice_lots.label_layout_a4_3x8").id}
     return info
 
 

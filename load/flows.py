@@ -215,7 +215,9 @@ def statement_plain(ws, lot_id):
 
 # ------------------------------------------------------------------- labels
 def labels_ours(ws, lot_ids):
-    wizard = ws.call("cloudoffice.label.print", "create", {"lot_ids": [(6, 0, lot_ids)]})
+    # The sheet layout: the demo warehouse's default printer is a Zebra (ZPL).
+    wizard = ws.call("cloudoffice.label.print", "create", {
+        "lot_ids": [(6, 0, lot_ids)], "layout_id": ws.refs["label_sheet"], "printer_id": False})
     action = ws.button("cloudoffice.label.print", "action_print", [wizard])
     return ws.get(action["url"]).content
 
