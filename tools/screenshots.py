@@ -100,7 +100,7 @@ class Shots:
 
     NAMES = ["batch_form", "batch_certificates", "sale_lot_picker", "report_balance",
              "report_statement", "report_expiry", "label", "scan", "phone_scan",
-             "phone_receive", "fortnox_settings", "fortnox_invoice", "fortnox_sync_log"]
+             "phone_receive", "fortnox_settings", "fortnox_invoice", "fortnox_sync_log", "recall"]
 
     def __init__(self, web, honey_lot):
         self.web = web
@@ -354,6 +354,19 @@ class Shots:
         self.page.wait_for_selector(".o_list_view .o_data_row", timeout=60000)
         with self.viewport(*WIDE):
             self.shoot("fortnox_sync_log", out_dir=FORTNOX_DIR)
+
+    def recall(self):
+        """A recall of the honey batch under way: confirmed, its customer told.
+        Last of the shots: the batch stays blocked."""
+        recall = self.server.execute("cloudoffice.lot.recall", "create", {
+            "reason": "Glass splinters found in a jar of this batch.",
+            "origin_lot_ids": [(6, 0, [self.honey_lot])]})
+        self.server.execute("cloudoffice.lot.recall", "action_confirm", [recall])
+        self.server.execute("cloudoffice.lot.recall", "action_notify_customers", [recall])
+        self.open_record("cloudoffice.lot.recall", recall, "cloudoffice_lots.action_lot_recall")
+        self.page.click(".o_notebook a[role=tab]:has-text('Customers')")
+        with self.viewport(WIDE[0], 960):  # every column of the customers' list
+            self.shoot("recall")
 
 
 def main(names):
