@@ -38,6 +38,10 @@ class LotRecallCustomer(models.Model):
                                 help="Quantity they sent back (done returns).")
     qty_held = fields.Float(string="Held Apart",
                             help="Quantity the customer reports still holding, kept apart.")
+    qty_returned_at_answer = fields.Float(
+        string="Returned When Answered", readonly=True, copy=False,
+        help="What had come back when the customer answered: units returned since then were "
+             "among those they held apart.")
     qty_destroyed = fields.Float(string="Destroyed",
                                  help="Quantity the customer reports destroyed.")
     qty_unaccounted = fields.Float(compute="_compute_unaccounted", string="Unaccounted",
@@ -55,11 +59,15 @@ class LotRecallCustomer(models.Model):
     return_picking_id = fields.Many2one("stock.picking", string="Return", readonly=True,
                                         copy=False, help="The return transfer made for it.")
 
-    @api.depends("qty_delivered", "qty_returned", "qty_destroyed", "qty_held")
+    @api.depends("qty_delivered", "qty_returned", "qty_destroyed", "qty_held",
+                 "qty_returned_at_answer")
     def _compute_unaccounted(self):
         for line in self:
+            # A unit held apart and then returned is counted once, as returned.
+            returned_since = max(line.qty_returned - line.qty_returned_at_answer, 0.0)
+            still_held = max(line.qty_held - returned_since, 0.0)
             line.qty_unaccounted = max(
-                line.qty_delivered - line.qty_returned - line.qty_destroyed - line.qty_held, 0.0)
+                line.qty_delivered - line.qty_returned - line.qty_destroyed - still_held, 0.0)
 
     @api.depends("notified_at", "answered_at")
     def _compute_state(self):
@@ -124,7 +132,7 @@ class LotRecallCustomer(models.Model):
         for line in self:
             held, destroyed = quantities.get(line.id, (0.0, 0.0))
             line.write({"qty_held": held, "qty_destroyed": destroyed, "answered_at": now,
-                        "answer_note": note or False})
+                        "qty_returned_at_answer": line.qty_returned, "answer_note": note or False})
         recall = self.mapped("recall_id")
         recall.message_post(body=_(
             "%(customer)s answered: %(details)s.") % {

@@ -181,6 +181,20 @@ class TestLotRecall(RecallCase):
         # Back in stock, still blocked.
         self.assertEqual(self.c1.release_state, "blocked")
 
+    def test_units_held_apart_and_then_returned_are_counted_once(self):
+        recall = self._recall()
+        recall.action_confirm()
+        line = recall.customer_ids.filtered(
+            lambda c: c.partner_id == self.customer_b and c.lot_id == self.c1)
+        self.assertEqual(line.qty_delivered, 6.0)
+        line.cloudoffice_record_answer({line.id: (2.0, 0.0)}, "Two left in our cold store")
+        self.assertEqual(line.qty_unaccounted, 4.0)
+        line.sudo(self.quality).action_create_return()  # the two held apart come back
+        line.return_picking_id.sudo(self.quality).button_validate()
+        recall.action_compute_scope()
+        self.assertEqual((line.qty_returned, line.qty_held), (2.0, 2.0))
+        self.assertEqual(line.qty_unaccounted, 4.0)  # still four nobody accounted for
+
     def test_mock_recall_times_the_scope_and_changes_nothing(self):
         recall = self._recall(is_mock=True)
         recall.action_confirm()
