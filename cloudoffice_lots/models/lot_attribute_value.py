@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .user_format import format_day, format_measurement, parse_user_date
-from .value_parsing import canonical_number, parse_boolean, parse_date, parse_number, typed_decimals
+from .value_parsing import canonical_measurement, parse_boolean, parse_date, parse_number
 
 
 class LotAttributeValue(models.Model):
@@ -81,7 +81,7 @@ class LotAttributeValue(models.Model):
         cleaned = (text or "").strip()
         try:
             if cleaned and self.value_type == "number":
-                return canonical_number(parse_number(cleaned), typed_decimals(cleaned))
+                return canonical_measurement(cleaned)
             if cleaned and self.value_type == "date":
                 return fields.Date.to_string(parse_user_date(self.env, cleaned))
         except ValueError:

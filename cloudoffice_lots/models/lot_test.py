@@ -2,7 +2,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from .user_format import format_measurement, format_number
-from .value_parsing import canonical_number, parse_number, typed_decimals
+from .value_parsing import canonical_measurement, parse_number
 
 TEST_STATES = [("pending", "Pending"), ("pass", "Pass"), ("fail", "Fail")]
 
@@ -135,7 +135,7 @@ class LotTest(models.Model):
             text = (test.result_shown or "").strip()
             if test._is_numeric() and text:
                 try:
-                    text = canonical_number(parse_number(text), typed_decimals(text))
+                    text = canonical_measurement(text)
                 except ValueError:
                     text = test.result_shown  # the constraint names it
             test.result = text or False

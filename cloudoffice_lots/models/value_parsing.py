@@ -54,6 +54,16 @@ def canonical_number(value, decimals=None):
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def canonical_measurement(text):
+    """A typed number as stored: decimal point, the decimals typed.
+    ValueError when it is not a number.
+
+    >>> canonical_measurement('1 234,50')
+    '1234.50'
+    """
+    return canonical_number(parse_number(text), typed_decimals(text))
+
+
 def parse_date(text):
     """ISO dates (2026-03-31), Swedish short (260331) or European (31.03.2026).
 
