@@ -111,7 +111,7 @@ class LotRecall(models.Model):
 
     @api.depends("scope_ids", "customer_ids.state", "customer_ids.qty_delivered",
                  "customer_ids.qty_returned", "customer_ids.qty_destroyed",
-                 "customer_ids.qty_held")
+                 "customer_ids.qty_held", "customer_ids.qty_returned_at_answer")
     def _compute_progress(self):
         for recall in self:
             customers = recall.customer_ids
