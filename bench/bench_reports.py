@@ -12,7 +12,7 @@ import datetime
 import time
 
 from . import generate
-from .common import best_of
+from .common import best_of, odoo_trace
 
 PAST_DATE = datetime.datetime(2024, 1, 17)
 BASELINE_SAMPLE = 100          # batches measured with qty_available
@@ -138,7 +138,7 @@ def _trace(env, report, company_ids, lot):
 
     ours, (moves, customers) = best_of(ours_way, repeat=3)
     deliveries = sum(1 for m in moves if m["kind"] == "delivery")
-    baseline, reached, complete = _odoo_trace(env, lot, deliveries)
+    baseline, reached, complete = odoo_trace(env, lot, deliveries, TRACE_BUDGET)
     note = "(%d deliveries, %d customer rows; Odoo unfolded every line" % (deliveries, len(customers))
     if not complete:
         note += ", stopped after %.0f s at %d of %d deliveries, extrapolated linearly" % (
@@ -146,35 +146,3 @@ def _trace(env, report, company_ids, lot):
         baseline = baseline * deliveries / max(reached, 1)
     report.add("downstream trace, 3 levels, %d deliveries" % deliveries, ours, baseline,
                limit=1.0, min_ratio=10, note=note + ")")
-
-
-def _odoo_trace(env, lot, deliveries):
-    """Odoo 11's traceability report from the batch, every unfoldable line
-    unfolded as the web client does (get_lines with the row's id, level+30).
-    Returns (seconds, deliveries reached, finished within the budget)."""
-    Report = env["stock.traceability.report"]
-    customer_ids = set(env["stock.location"].search([("usage", "=", "customer")]).ids)
-    start = time.perf_counter()
-    lines = Report.with_context(active_id=lot.id, model="stock.production.lot",
-                                ttype="downstream").get_lines()
-    todo = [line for line in lines if line["unfoldable"]]
-    seen_lines, reached = set(), 0
-    while todo:
-        if time.perf_counter() - start > TRACE_BUDGET:
-            return time.perf_counter() - start, reached, False
-        line = todo.pop()
-        for child in Report.get_lines(line["id"], model_id=line["model_id"],
-                                      model_name=line["model"], stream="downstream",
-                                      parent_quant=line.get("parent_quant") or False,
-                                      level=line["level"] + 30):
-            key = (child["model"], child["model_id"], child["unfoldable"])
-            if key in seen_lines:
-                continue
-            seen_lines.add(key)
-            if child["model"] == "stock.move.line":
-                ml = env["stock.move.line"].browse(child["model_id"])
-                if ml.location_dest_id.id in customer_ids:
-                    reached += 1
-            if child["unfoldable"]:
-                todo.append(child)
-    return time.perf_counter() - start, reached, reached >= deliveries

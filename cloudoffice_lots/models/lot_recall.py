@@ -15,7 +15,7 @@ import time
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..reports.queries import lot_trace
+from ..reports.queries import lot_trace, recall_scope
 
 RECALL_STATES = [
     ("draft", "Draft"),
@@ -113,19 +113,19 @@ class LotRecall(models.Model):
                  "customer_ids.qty_returned", "customer_ids.qty_destroyed",
                  "customer_ids.qty_held", "customer_ids.qty_returned_at_answer")
     def _compute_progress(self):
+        # Summed in SQL: a recall of a raw material has thousands of lines.
+        figures = recall_scope.progress(self.env.cr, [r.id for r in self if isinstance(r.id, int)])
         for recall in self:
-            customers = recall.customer_ids
+            found = figures.get(recall.id, {})
             recall.lot_count = len(recall.scope_ids)
-            recall.customer_count = len(customers.mapped("partner_id.commercial_partner_id"))
-            recall.notified_count = len(customers.filtered("notified_at").mapped(
-                "partner_id.commercial_partner_id"))
-            recall.answered_count = len(customers.filtered("answered_at").mapped(
-                "partner_id.commercial_partner_id"))
+            recall.customer_count = found.get("customers", 0)
+            recall.notified_count = found.get("notified", 0)
+            recall.answered_count = found.get("answered", 0)
             recall.qty_in_stock = sum(recall.scope_ids.mapped("qty_in_stock"))
-            recall.qty_shipped = sum(customers.mapped("qty_delivered"))
-            recall.qty_recovered = sum(customers.mapped("qty_returned"))
-            recall.qty_destroyed = sum(customers.mapped("qty_destroyed"))
-            recall.qty_unaccounted = sum(customers.mapped("qty_unaccounted"))
+            recall.qty_shipped = found.get("shipped", 0.0)
+            recall.qty_recovered = found.get("recovered", 0.0)
+            recall.qty_destroyed = found.get("destroyed", 0.0)
+            recall.qty_unaccounted = found.get("unaccounted", 0.0)
 
     @api.model
     def create(self, vals):
@@ -190,32 +190,21 @@ class LotRecall(models.Model):
                     reached[row["lot_id"]] = row
             for row in lot_trace.affected_customers(cr, origin.id, company_ids):
                 customers[(row["partner_id"], row["lot_id"])] = row
-        self.scope_ids.unlink()
-        Scope = self.env["cloudoffice.lot.recall.lot"]
-        for row in sorted(reached.values(), key=lambda r: (r["depth"], r["lot_id"])):
-            Scope.create({"recall_id": self.id, "lot_id": row["lot_id"], "depth": row["depth"],
-                          "parent_lot_id": row["parent_lot_id"],
-                          "production_id": row["production_id"]})
-        self._cloudoffice_merge_customers(customers)
-
-    def _cloudoffice_merge_customers(self, rows):
-        """Customer lines kept (with their answers) where they exist, new ones
-        added, figures refreshed from the trace."""
-        existing = {(line.partner_id.id, line.lot_id.id): line for line in self.customer_ids}
-        Customer = self.env["cloudoffice.lot.recall.customer"]
-        for key, row in sorted(rows.items(), key=lambda item: (item[0][0] or 0, item[0][1])):
-            values = {"qty_delivered": row["delivered"] or 0.0,
-                      "qty_returned": row["returned"] or 0.0,
-                      "first_delivery": row["first_delivery"],
-                      "last_delivery": row["last_delivery"]}
-            if key in existing:
-                existing.pop(key).write(values)
-            else:
-                Customer.create(dict(values, recall_id=self.id, partner_id=key[0],
-                                     lot_id=key[1]))
-        for line in existing.values():
-            if not line.notified_at:
-                line.unlink()
+        unaddressed = {lot_id for partner_id, lot_id in customers if not partner_id}
+        if unaddressed:
+            # Nobody to notify: said on the recall, so the goods are looked for by hand.
+            self.message_post(body=_(
+                "Goods of batches %(lots)s left for customers without a delivery address: find "
+                "who received them from the deliveries.") % {"lots": ", ".join(
+                    self.env["stock.production.lot"].browse(sorted(unaddressed)).mapped("name"))})
+        # Thousands of lines for a raw material: written in bulk, not one by one.
+        recall_scope.store_scope(cr, self.id, self.company_id.id, self.env.uid,
+                                 sorted(reached.values(), key=lambda r: (r["depth"], r["lot_id"])))
+        recall_scope.merge_customers(cr, self.id, self.company_id.id, self.env.uid,
+                                     [customers[key] for key in sorted(k for k in customers if k[0])])
+        self.env["cloudoffice.lot.recall.lot"].invalidate_cache()
+        self.env["cloudoffice.lot.recall.customer"].invalidate_cache()
+        self.invalidate_cache()
 
     # ------------------------------------------------------------ acting
     @api.multi
@@ -294,8 +283,11 @@ class LotRecall(models.Model):
             # found now, so its customer is told too.
             recall.action_compute_scope()
             todo = recall.customer_ids.filtered(lambda c: not c.notified_at)
+            lines_of = {}
+            for line in todo:
+                lines_of[line.partner_id] = lines_of.get(line.partner_id, line.browse()) | line
             for partner in todo.mapped("partner_id"):
-                lines = todo.filtered(lambda c, p=partner: c.partner_id == p)
+                lines = lines_of[partner]
                 if not partner.email:
                     recall.message_post(body=_(
                         "%(customer)s has no e-mail address: tell them by phone or letter, "

@@ -5,6 +5,8 @@ import time
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..reports.queries import recall_scope
+
 #: How long a customer's answer link stays valid.
 LINK_DAYS = 90
 
@@ -63,11 +65,9 @@ class LotRecallCustomer(models.Model):
                  "qty_returned_at_answer")
     def _compute_unaccounted(self):
         for line in self:
-            # A unit held apart and then returned is counted once, as returned.
-            returned_since = max(line.qty_returned - line.qty_returned_at_answer, 0.0)
-            still_held = max(line.qty_held - returned_since, 0.0)
-            line.qty_unaccounted = max(
-                line.qty_delivered - line.qty_returned - line.qty_destroyed - still_held, 0.0)
+            line.qty_unaccounted = recall_scope.unaccounted(
+                line.qty_delivered, line.qty_returned, line.qty_destroyed, line.qty_held,
+                line.qty_returned_at_answer)
 
     @api.depends("notified_at", "answered_at")
     def _compute_state(self):

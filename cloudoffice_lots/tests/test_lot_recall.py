@@ -195,6 +195,35 @@ class TestLotRecall(RecallCase):
         self.assertEqual((line.qty_returned, line.qty_held), (2.0, 2.0))
         self.assertEqual(line.qty_unaccounted, 4.0)  # still four nobody accounted for
 
+    def test_finding_the_scope_again_keeps_answers_and_adds_new_deliveries(self):
+        recall = self._recall()
+        recall.action_compute_scope()
+        line = recall.customer_ids.filtered(
+            lambda c: c.partner_id == self.customer_b and c.lot_id == self.c1)
+        line.sudo(self.quality).write({"qty_held": 2.0, "qty_destroyed": 1.0})
+        # Flour delivered to Shop B while the recall was being prepared.
+        self._move(self.flour_lot, 2, self.stock1, self.customer_loc, self._at(6),
+                   partner=self.customer_b)
+        recall.sudo(self.quality).action_compute_scope()
+        self.assertTrue(line.exists())
+        self.assertEqual((line.qty_delivered, line.qty_held, line.qty_destroyed), (6.0, 2.0, 1.0))
+        self.assertEqual(line.qty_unaccounted, 3.0)
+        received = {(c.partner_id.name, c.lot_id.name): c.qty_delivered
+                    for c in recall.customer_ids}
+        self.assertEqual(received[("Shop B", "RC-FLOUR")], 2.0)
+        self.assertEqual(len(received), 5)
+        self.assertEqual(recall.qty_shipped, 14.0)
+        self.assertEqual(recall.qty_destroyed, 1.0)
+        self.assertEqual(recall.qty_unaccounted, 10.0)  # 14 - 1 returned - 1 destroyed - 2 held
+
+    def test_goods_delivered_without_an_address_are_pointed_out(self):
+        self._move(self.flour_lot, 1, self.stock1, self.customer_loc, self._at(6))
+        recall = self._recall()
+        recall.action_compute_scope()
+        self.assertEqual(len(recall.customer_ids), 4)  # nobody to notify for that one
+        self.assertIn("RC-FLOUR", recall.message_ids[0].body)
+        self.assertIn("without a delivery address", recall.message_ids[0].body)
+
     def test_mock_recall_times_the_scope_and_changes_nothing(self):
         recall = self._recall(is_mock=True)
         recall.action_confirm()

@@ -69,8 +69,9 @@ class LotFsmaExport(models.TransientModel):
             made.update(row["lot_id"] for row in lot_trace.trace(cr, lot.id, "downstream",
                                                                   company_ids))
         # What was made from the batches: each one's own making (transformation).
-        for lot_id in sorted(made - set(lots.ids)):
-            add(lot_trace.moves(cr, lot_id, "upstream", company_ids, max_depth=0))
+        made -= set(lots.ids)
+        if made:
+            add(lot_trace.moves(cr, sorted(made), "upstream", company_ids, max_depth=0))
         return fsma204.events(self._cloudoffice_describe(raw), self._cloudoffice_inputs(raw))
 
     def _cloudoffice_inputs(self, raw):
@@ -91,6 +92,16 @@ class LotFsmaExport(models.TransientModel):
             {row["location_id"] for row in raw} | {row["location_dest_id"] for row in raw})
         uoms = env["product.uom"].browse({row["uom_id"] for row in raw})
         lots.mapped("product_id.display_name")  # one read for all
+        # Thousands of rows share a few places, partners and batches: each is
+        # described once (an address is formatted from several records).
+        memo = {}
+
+        def once(function, record):
+            key = (function, record._name, record.id)
+            if key not in memo:
+                memo[key] = function(record)
+            return memo[key]
+
         described = []
         for row in raw:
             lot = lots.browse(row["lot_id"])
@@ -103,12 +114,12 @@ class LotFsmaExport(models.TransientModel):
                 "kind": row["kind"],
                 "date": row["date"],
                 "lot": lot.name,
-                "lot_source": self._cloudoffice_lot_source(lot),
+                "lot_source": once(self._cloudoffice_lot_source, lot),
                 "product": lot.product_id.display_name,
                 "quantity": row["quantity"],
                 "uom": uoms.browse(row["uom_id"]).name,
-                "location": self._cloudoffice_place(ours),
-                "partner": self._cloudoffice_partner(partner),
+                "location": once(self._cloudoffice_place, ours),
+                "partner": once(self._cloudoffice_partner, partner),
                 "document_type": (_("Manufacturing Order") if row["kind"] == "production"
                                   else DOCUMENT_TYPES.get(picking.picking_type_id.code, "")),
                 "document": production.name if row["kind"] == "production"

@@ -18,7 +18,7 @@ from . import common
 
 MAX_DEPTH = 50  # guards against a cycle (a batch consumed to make itself)
 
-# The batches reached from %(lot_id)s, each with its smallest depth, the
+# The batches reached from %(lot_ids)s (one or more), each with its smallest depth, the
 # batch it was reached from and the manufacturing order that linked them.
 # ``made`` is always the finished line (its move names the order) and
 # ``used`` the consumed one; a direction says which of the two holds the
@@ -27,7 +27,7 @@ _TREE = """
 tree(lot_id, depth, parent_lot_id, production_id) AS (
     SELECT lot.id, 0, NULL::int, NULL::int
       FROM stock_production_lot lot
-     WHERE lot.id = %(lot_id)s AND {company_filter}
+     WHERE lot.id = ANY(%(lot_ids)s::int[]) AND {company_filter}
     UNION
     SELECT {far}.lot_id, t.depth + 1, t.lot_id, fm.production_id
       FROM tree t
@@ -138,7 +138,10 @@ DIRECTIONS = ("downstream", "upstream")
 
 
 def params(lot_id, company_ids, max_depth=MAX_DEPTH):
-    return {"lot_id": int(lot_id), "company_ids": common.id_array(company_ids),
+    """Query parameters; ``lot_id`` is a batch's id or a list of them (the
+    trace of several batches at once)."""
+    lot_ids = [lot_id] if isinstance(lot_id, int) else lot_id
+    return {"lot_ids": common.id_array(lot_ids), "company_ids": common.id_array(company_ids),
             "max_depth": int(max_depth)}
 
 
