@@ -11,3 +11,4 @@ from . import stock_picking
 from . import stock_scrap
 from . import stock_inventory
 from . import fortnox_binding_warehouse
+from . import queue_job

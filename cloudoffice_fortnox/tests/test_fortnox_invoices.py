@@ -1,6 +1,10 @@
 """An accountant's invoices reach the fake Fortnox with their batches and
 serials, exactly once, in order after an outage, with Fortnox's own message
 when it refuses one."""
+import datetime
+
+from odoo import fields
+from odoo.addons.queue_job.job import Job
 from odoo.exceptions import UserError
 
 from .common import FortnoxCase
@@ -51,6 +55,31 @@ class TestFortnoxInvoices(FortnoxCase):
         self.assertIn("could not be reached", binding.last_error)
         self.assertEqual(len(self.fake.invoices), 1)  # Fortnox stored it before the line dropped
         self.run_jobs()  # the job scheduled itself again
+        invoice.invalidate_cache()
+        self.assertEqual(invoice.fortnox_state, "done")
+        self.assertEqual(invoice.fortnox_number, self.fortnox_invoice(invoice)["DocumentNumber"])
+        self.assertEqual(len(self.fake.invoices), 1)
+
+    def test_job_of_a_killed_worker_is_sent_again_exactly_once(self):
+        invoice = self.sell_and_invoice([(self.honey, 2)])
+        invoice.action_fortnox_send()
+        record = self.env["queue.job"].search([("uuid", "=", invoice.fortnox_binding_id.job_uuid)])
+        job = Job.load(self.env, record.uuid)
+        job.set_started()
+        job.store()
+        self.env.cr.execute("SAVEPOINT worker")
+        job.perform()
+        # Killed before its transaction committed: Fortnox has the invoice,
+        # Odoo still shows it waiting, and its job stays "started".
+        self.env.cr.execute("ROLLBACK TO SAVEPOINT worker")
+        self.env.clear()
+        self.assertEqual(len(self.fake.invoices), 1)
+        self.assertEqual((record.state, invoice.fortnox_state), ("started", "waiting"))
+        Jobs = self.env["queue.job"]
+        record.date_started = fields.Datetime.to_string(datetime.datetime.utcnow() - datetime.timedelta(
+            seconds=Jobs._cloudoffice_lost_after_seconds() + 1))
+        self.assertEqual(Jobs._cron_cloudoffice_requeue_lost_jobs(), 1)
+        self.assertEqual(self.run_jobs(), 1)
         invoice.invalidate_cache()
         self.assertEqual(invoice.fortnox_state, "done")
         self.assertEqual(invoice.fortnox_number, self.fortnox_invoice(invoice)["DocumentNumber"])

@@ -45,3 +45,4 @@ from . import lot_background_task
 from . import lot_background_task_steps
 from . import stock_picking_coa
 from . import customer_test_limit
+from . import queue_job

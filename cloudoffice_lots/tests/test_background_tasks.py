@@ -255,3 +255,28 @@ class TestBackgroundTasks(TransactionCase):
         message = task.sudo().message_ids.filtered(
             lambda m: self.warehouse.partner_id in m.partner_ids)
         self.assertIn("300 etiketter (Zebra) är klar: filen är bifogad", message.body)
+
+    def test_a_step_whose_worker_died_is_run_again(self):
+        """A worker killed in the middle of a step leaves its job "started";
+        the cron requeues it once no worker can still be running it, and the
+        labels come out whole."""
+        _wizard, action = self.print_labels(self.warehouse, self.zebra)
+        task = self.env["cloudoffice.lot.background.task"].sudo(self.warehouse).browse(action["res_id"])
+        job = self.env["queue.job"].search([("channel", "=", "root.cloudoffice_lots")])
+        Jobs = self.env["queue.job"]
+        lost_after = Jobs._cloudoffice_lost_after_seconds()
+        now = datetime.datetime.utcnow()
+        # Started a minute ago: its worker may still be at it.
+        job.write({"state": "started", "date_started": fields.Datetime.to_string(
+            now - datetime.timedelta(seconds=60))})
+        self.assertEqual(Jobs._cron_cloudoffice_requeue_lost_jobs(), 0)
+        self.assertEqual(job.state, "started")
+        # Past any worker's time: the process died.
+        job.write({"date_started": fields.Datetime.to_string(
+            now - datetime.timedelta(seconds=lost_after + 1))})
+        self.assertEqual(Jobs._cron_cloudoffice_requeue_lost_jobs(), 1)
+        self.assertEqual(job.state, "pending")
+        self.assertGreaterEqual(self.run_jobs(), 1)
+        task.invalidate_cache()
+        self.assertEqual((task.state, task.done_count), ("done", SERIALS))
+        self.assertEqual(base64.b64decode(task.file).count(b"^XA"), SERIALS)

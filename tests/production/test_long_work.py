@@ -6,6 +6,7 @@ worker sees the progress move and downloads the file; no request passes
 the time limit and no worker is killed."""
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import time
@@ -159,3 +160,71 @@ def test_the_limits_bite(node):
     assert "time limit" in str(caught.value).lower() or isinstance(
         caught.value, requests.RequestException), caught.value
     assert KILLED.search(node.log_text()), node.log_text()[-2000:]
+
+
+def _busiest_worker(node):
+    """The worker using the most CPU now: the one running the labels step
+    (the job runner's request has already let go of its connection)."""
+    import psutil
+
+    children = node._children()
+    for child in children:
+        child.cpu_percent(None)
+    time.sleep(0.5)
+    usage = []
+    for child in children:
+        try:
+            usage.append((child.cpu_percent(None), child.pid))
+        except psutil.NoSuchProcess:
+            continue
+    return max(usage)
+
+
+def test_a_step_whose_worker_is_killed_is_run_again(node):
+    """``kill -9`` on the worker in the middle of a step: its transaction is
+    lost and queue_job leaves the job "started"; once no worker can still be
+    running it, our scheduled action requeues it and the labels come out
+    whole, every serial once."""
+    ws, action, _answered_in = _print_labels(node)
+    task_id = action["res_id"]
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        task = ws.call(TASK, "read", [task_id], ["state", "done_count"])[0]
+        if task["state"] == "running" and 0 < task["done_count"] < SERIALS / 2:
+            break
+        time.sleep(0.1)
+    assert task["state"] == "running", task
+    cpu, pid = _busiest_worker(node)
+    assert cpu > 20, (cpu, pid)
+    os.kill(pid, signal.SIGKILL)
+
+    with admin_env(node.database) as env:
+        started = env["queue.job"].search([("channel", "=", "root.cloudoffice_lots"),
+                                           ("state", "=", "started")])
+        cron_id = env.ref("cloudoffice_lots.ir_cron_requeue_lost_jobs").id
+    assert len(started) == 1, "the killed step's job should be left started"
+    time.sleep(LIMIT_REAL)
+    stuck = ws.call(TASK, "read", [task_id], ["state", "done_count"])[0]
+    assert stuck["state"] == "running" and stuck["done_count"] < SERIALS, stuck
+
+    # A minute and the time limit later (set back rather than waited for),
+    # the scheduled action runs on the node, under the node's time limits.
+    with admin_env(node.database) as env:
+        env.cr.execute("UPDATE queue_job SET date_started = date_started - interval '70 seconds'"
+                       " WHERE id = %s", (started.id,))
+    admin = rpc.WebSession(node.url, node.database, timeout=LIMIT_REAL * 3).login("admin")
+    admin.call("ir.cron", "method_direct_trigger", [cron_id])
+
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        task = ws.call(TASK, "read", [task_id], ["state", "done_count"])[0]
+        if task["state"] in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    assert task["state"] == "done", (task, node.log_text()[-3000:])
+    pdf = ws.get("/web/content/%s/%d/file/labels.pdf?download=true" % (TASK, task_id)).content
+    assert pdf.count(b"/Type /Page\n") == -(-SERIALS // 24)
+    text = _pdf_text(pdf)
+    for index in (1, 24, 25, 6000, SERIALS):
+        assert text.count("AP9-%05d" % index) == 1, index
+    assert "Requeuing 1 jobs whose process died" in node.log_text()
