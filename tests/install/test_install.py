@@ -106,6 +106,7 @@ OUR_SQL_OBJECTS = {
     ("relation", "cloudoffice_lot_snapshot_guard"),
     ("relation", "cloudoffice_sml_done_lot_date_idx"),
     ("relation", "cloudoffice_sml_lot_done_date_idx"),
+    ("relation", "cloudoffice_quant_product_location_idx"),
     ("index on stock_move_line", "cloudoffice_sml_done_lot_date_idx"),
     ("index on stock_move_line", "cloudoffice_sml_lot_done_date_idx"),
 }
