@@ -9,6 +9,16 @@ import time
 
 UOM_UNIT = 1  # product.product_uom_unit
 
+# The user tasks of the load, each done both ways in one run.
+ACTIONS = ("scan look-up", "receipt scan", "delivery scan", "sell with a chosen batch",
+           "balance report", "statement report", "labels (20 serials)")
+SIDES = ("ours", "plain")
+
+
+def action_name(action, side):
+    """The name a task done one way has in the statistics: "balance report [ours]"."""
+    return "%s [%s]" % (action, side)
+
 
 def gs1(gtin, lot=None, serial=None, count=None, expiry=None):
     """A GS1 element string in the human-readable form scanners also send."""
