@@ -187,18 +187,16 @@ def lookup_plain(ws, name):
 
 # ------------------------------------------------------------------ reports
 # The columns of our report lists: what the web client reads to show them.
-BALANCE_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "closing",
-                   "uom_id"]
+STOCK_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "quantity",
+                 "reserved_quantity", "uom_id"]
 STATEMENT_COLUMNS = ["date", "lot_id", "product_id", "kind", "reference", "location_id",
                      "warehouse_id", "location_dest_id", "warehouse_dest_id", "partner_id",
                      "qty_in", "qty_out", "balance", "uom_id"]
 
 
 def balance_ours(ws):
-    wizard = ws.call("cloudoffice.lot.balance.wizard", "create", {"level": "location"})
-    ws.button("cloudoffice.lot.balance.wizard", "action_show", [wizard])
-    return ws.call("cloudoffice.lot.balance.line", "search_read", [("wizard_id", "=", wizard)],
-                   BALANCE_COLUMNS, limit=80)
+    """Today's stock per batch and location: the Batch Stock list (its menu)."""
+    return ws.call("cloudoffice.lot.stock", "search_read", [], STOCK_COLUMNS, limit=80)
 
 
 def balance_plain(ws):

@@ -1,0 +1,69 @@
+from odoo import fields, models, tools
+from odoo.addons import decimal_precision as dp
+
+
+class LotStock(models.Model):
+    """Batch Stock: what is in stock now, per batch/serial and location, read
+    straight from Odoo's quants (a database view, nothing is copied). The web
+    client reads it with one search like any list; the balance report stays
+    for past dates and periods."""
+
+    _name = "cloudoffice.lot.stock"
+    _description = "Batch Stock"
+    _auto = False
+    _rec_name = "lot_id"
+    _order = "product_id, lot_id, location_id"
+
+    product_id = fields.Many2one("product.product", string="Product", readonly=True,
+                                 help="The product of the batch/serial.")
+    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True,
+                               help="The product's category, to group or filter the stock.")
+    lot_id = fields.Many2one("stock.production.lot", string="Batch/Serial", readonly=True,
+                             help="The batch or serial number in stock.")
+    warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True,
+                                   help="Warehouse of the location; empty for a location outside "
+                                        "any warehouse.")
+    location_id = fields.Many2one("stock.location", string="Location", readonly=True,
+                                  help="Internal or transit location holding the batch.")
+    life_date = fields.Date(string="Expiry Date", readonly=True,
+                            help="Last day the goods of the batch may be used.")
+    quantity = fields.Float(string="On Hand", readonly=True,
+                            digits=dp.get_precision("Product Unit of Measure"),
+                            help="Quantity of the batch in the location, in the product's unit.")
+    reserved_quantity = fields.Float(string="Reserved", readonly=True,
+                                     digits=dp.get_precision("Product Unit of Measure"),
+                                     help="Part of the quantity reserved for transfers not yet "
+                                          "done.")
+    uom_id = fields.Many2one("product.uom", string="Unit of Measure", readonly=True,
+                             help="The product's unit of measure: every quantity is in it.")
+    company_id = fields.Many2one("res.company", string="Company", readonly=True,
+                                 help="Company of the location, as on Odoo's quants.")
+
+    def init(self):
+        # One row per batch and location (a batch's quants there may be
+        # several: packages, owners); its smallest quant id is its id. The
+        # warehouse is the innermost one whose view location holds it.
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute("""
+            CREATE VIEW cloudoffice_lot_stock AS (
+                SELECT MIN(q.id) AS id, q.product_id, pt.categ_id, q.lot_id, wh.id AS warehouse_id,
+                       q.location_id, lot.expiry_day AS life_date,
+                       SUM(q.quantity) AS quantity, SUM(q.reserved_quantity) AS reserved_quantity,
+                       pt.uom_id, q.company_id
+                  FROM stock_quant q
+                  JOIN stock_location l ON l.id = q.location_id
+                  JOIN stock_production_lot lot ON lot.id = q.lot_id
+                  JOIN product_product pp ON pp.id = q.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  LEFT JOIN LATERAL (
+                        SELECT w.id
+                          FROM stock_warehouse w
+                          JOIN stock_location v ON v.id = w.view_location_id
+                         WHERE v.parent_left <= l.parent_left AND l.parent_left < v.parent_right
+                         ORDER BY v.parent_left DESC
+                         LIMIT 1) wh ON TRUE
+                 WHERE l.usage IN ('internal', 'transit')
+                 GROUP BY q.product_id, pt.categ_id, q.lot_id, wh.id, q.location_id,
+                          lot.expiry_day, pt.uom_id, q.company_id
+                HAVING SUM(q.quantity) <> 0 OR SUM(q.reserved_quantity) <> 0
+            )""")
