@@ -60,7 +60,7 @@ bench: setup
 
 # Many users at once on two prefork nodes, our way and plain Odoo's way in
 # one run, each task both ways in random order;
-# LOAD_ARGS="--users 30 --seconds 300 --samples 60" to change the defaults.
+# LOAD_ARGS="--users 30 --seconds 600 --samples 150" to change the defaults.
 load: setup
 	@tools/db.sh template
 	@tools/load.sh $(LOAD_ARGS)

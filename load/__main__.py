@@ -3,7 +3,7 @@ one locust run in which every user does each task both with our add-ons and
 with plain Odoo's nearest way (in random order, so both see the same load),
 a table of both side by side, and the invariants checked at the end.
 
-    python -m load [--users 24] [--seconds 240] [--samples 40] [--max-actions 20000] [--keep]
+    python -m load [--users 24] [--seconds 420] [--samples 100] [--max-actions 20000] [--keep]
 
 The run ends after ``--seconds``, after ``--max-actions`` actions, or as soon
 as every action has ``--samples`` samples on both sides (0: run the whole time).
@@ -94,8 +94,8 @@ def table(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=24)
-    parser.add_argument("--seconds", type=int, default=240)
-    parser.add_argument("--samples", type=int, default=40,
+    parser.add_argument("--seconds", type=int, default=420)
+    parser.add_argument("--samples", type=int, default=100,
                         help="stop once every action has this many samples each way (0: never)")
     parser.add_argument("--max-actions", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=3, help="HTTP workers per node")

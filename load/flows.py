@@ -186,9 +186,11 @@ def lookup_plain(ws, name):
 
 
 # ------------------------------------------------------------------ reports
-# The columns of our report lists: what the web client reads to show them.
+# The columns of our report lists: what the web client reads to show them
+# (the unit column is only there for users of the units-of-measure group,
+# which the load's report users are not).
 STOCK_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "quantity",
-                 "reserved_quantity", "uom_id"]
+                 "reserved_quantity"]
 STATEMENT_COLUMNS = ["date", "lot_id", "product_id", "kind", "reference", "location_id",
                      "warehouse_id", "location_dest_id", "warehouse_dest_id", "partner_id",
                      "qty_in", "qty_out", "balance", "uom_id"]
