@@ -1,5 +1,7 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.addons import decimal_precision as dp
+
+from .queries import lot_stock
 
 
 class LotStock(models.Model):
@@ -40,30 +42,4 @@ class LotStock(models.Model):
                                  help="Company of the location, as on Odoo's quants.")
 
     def init(self):
-        # One row per batch and location (a batch's quants there may be
-        # several: packages, owners); its smallest quant id is its id. The
-        # warehouse is the innermost one whose view location holds it.
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE VIEW cloudoffice_lot_stock AS (
-                SELECT MIN(q.id) AS id, q.product_id, pt.categ_id, q.lot_id, wh.id AS warehouse_id,
-                       q.location_id, lot.expiry_day AS life_date,
-                       SUM(q.quantity) AS quantity, SUM(q.reserved_quantity) AS reserved_quantity,
-                       pt.uom_id, q.company_id
-                  FROM stock_quant q
-                  JOIN stock_location l ON l.id = q.location_id
-                  JOIN stock_production_lot lot ON lot.id = q.lot_id
-                  JOIN product_product pp ON pp.id = q.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  LEFT JOIN LATERAL (
-                        SELECT w.id
-                          FROM stock_warehouse w
-                          JOIN stock_location v ON v.id = w.view_location_id
-                         WHERE v.parent_left <= l.parent_left AND l.parent_left < v.parent_right
-                         ORDER BY v.parent_left DESC
-                         LIMIT 1) wh ON TRUE
-                 WHERE l.usage IN ('internal', 'transit')
-                 GROUP BY q.product_id, pt.categ_id, q.lot_id, wh.id, q.location_id,
-                          lot.expiry_day, pt.uom_id, q.company_id
-                HAVING SUM(q.quantity) <> 0 OR SUM(q.reserved_quantity) <> 0
-            )""")
+        lot_stock.create_view(self.env.cr)
