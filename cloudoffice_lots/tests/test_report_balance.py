@@ -161,6 +161,21 @@ class TestLotBalance(ReportsCase):
         self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
                           for line in wizard.line_ids], [(10, 0, 4, 6)])
 
+    def test_the_lines_open_with_their_views_and_search_view(self):
+        wizard = self.env["cloudoffice.lot.balance.wizard"].create({
+            "date_from": "2024-03-01", "date_to": "2024-03-10", "lot_ids": [(6, 0, self.lot.ids)]})
+        self.env.cache.invalidate()
+        with recorded_queries(self.env.cr) as queries:
+            action = wizard.action_show()
+        self.assertEqual((action["type"], action["res_model"]),
+                         ("ir.actions.act_window", "cloudoffice.lot.balance.line"))
+        self.assertEqual([mode for _view, mode in action["views"]], ["tree", "pivot"])
+        self.assertEqual(action["search_view_id"][0],
+                         self.env.ref("cloudoffice_lots.view_lot_balance_line_search").id)
+        self.assertEqual(action["domain"], [("wizard_id", "=", wizard.id)])
+        # the web client loads the views itself: no view is read whole here
+        self.assertFalse([q for q in queries if '"ir_ui_view"."arch_db"' in q])
+
     def test_scheduled_action_prepares_the_month_snapshots(self):
         """The nightly action builds every month's snapshot up to this month,
         saying how far it got; the day's reports then build none."""
