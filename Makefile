@@ -59,7 +59,8 @@ bench: setup
 	@tools/bench.sh $(BENCH_ARGS)
 
 # Many users at once on two prefork nodes, our way and plain Odoo's way in
-# one run; LOAD_ARGS="--users 30 --seconds 90" to change the defaults.
+# one run, each task both ways in random order;
+# LOAD_ARGS="--users 30 --seconds 600 --samples 150" to change the defaults.
 load: setup
 	@tools/db.sh template
 	@tools/load.sh $(LOAD_ARGS)

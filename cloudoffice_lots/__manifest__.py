@@ -90,6 +90,8 @@
         "reports/lot_one_step_reports.xml",
         "wizards/lot_one_step_wizard_views.xml",
         "security/customer_test_limit_security.xml",
+        "security/lot_stock_security.xml",
+        "reports/lot_stock_views.xml",
     ],
     "demo": [
         "data/demo/lots_demo_products.xml",

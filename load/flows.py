@@ -9,6 +9,16 @@ import time
 
 UOM_UNIT = 1  # product.product_uom_unit
 
+# The user tasks of the load, each done both ways in one run.
+ACTIONS = ("scan look-up", "receipt scan", "delivery scan", "sell with a chosen batch",
+           "balance report", "statement report", "labels (20 serials)")
+SIDES = ("ours", "plain")
+
+
+def action_name(action, side):
+    """The name a task done one way has in the statistics: "balance report [ours]"."""
+    return "%s [%s]" % (action, side)
+
 
 def gs1(gtin, lot=None, serial=None, count=None, expiry=None):
     """A GS1 element string in the human-readable form scanners also send."""
@@ -176,19 +186,19 @@ def lookup_plain(ws, name):
 
 
 # ------------------------------------------------------------------ reports
-# The columns of our report lists: what the web client reads to show them.
-BALANCE_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "closing",
-                   "uom_id"]
+# The columns of our report lists: what the web client reads to show them
+# (the unit column is only there for users of the units-of-measure group,
+# which the load's report users are not).
+STOCK_COLUMNS = ["product_id", "lot_id", "warehouse_id", "location_id", "life_date", "quantity",
+                 "reserved_quantity"]
 STATEMENT_COLUMNS = ["date", "lot_id", "product_id", "kind", "reference", "location_id",
                      "warehouse_id", "location_dest_id", "warehouse_dest_id", "partner_id",
                      "qty_in", "qty_out", "balance", "uom_id"]
 
 
 def balance_ours(ws):
-    wizard = ws.call("cloudoffice.lot.balance.wizard", "create", {"level": "location"})
-    ws.button("cloudoffice.lot.balance.wizard", "action_show", [wizard])
-    return ws.call("cloudoffice.lot.balance.line", "search_read", [("wizard_id", "=", wizard)],
-                   BALANCE_COLUMNS, limit=80)
+    """Today's stock per batch and location: the Batch Stock list (its menu)."""
+    return ws.call("cloudoffice.lot.stock", "search_read", [], STOCK_COLUMNS, limit=80)
 
 
 def balance_plain(ws):

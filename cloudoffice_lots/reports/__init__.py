@@ -6,3 +6,4 @@ from . import lot_expiry_line
 from . import lot_trace_line
 from . import lot_trace_customer
 from . import lot_one_step_line
+from . import lot_stock

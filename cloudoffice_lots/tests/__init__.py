@@ -35,3 +35,4 @@ from . import test_lot_recall_concurrency
 from . import test_lot_coa
 from . import test_sale_lot_reservation_edit
 from . import test_label_print_to_printer
+from . import test_lot_stock

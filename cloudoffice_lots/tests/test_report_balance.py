@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..reports.queries import lot_balance, snapshots
 from .common_reports import ReportsCase
+from .test_query_counts import recorded_queries
 
 # (Odoo names its level 25 "INFO": the level is given as a number.)
 SNAPSHOT_LOGGER = "odoo.addons.cloudoffice_lots.reports.lot_balance_line"
@@ -160,6 +161,21 @@ class TestLotBalance(ReportsCase):
         self.assertEqual([(line.opening, line.qty_in, line.qty_out, line.closing)
                           for line in wizard.line_ids], [(10, 0, 4, 6)])
 
+    def test_the_lines_open_with_their_views_and_search_view(self):
+        wizard = self.env["cloudoffice.lot.balance.wizard"].create({
+            "date_from": "2024-03-01", "date_to": "2024-03-10", "lot_ids": [(6, 0, self.lot.ids)]})
+        self.env.cache.invalidate()
+        with recorded_queries(self.env.cr) as queries:
+            action = wizard.action_show()
+        self.assertEqual((action["type"], action["res_model"]),
+                         ("ir.actions.act_window", "cloudoffice.lot.balance.line"))
+        self.assertEqual([mode for _view, mode in action["views"]], ["tree", "pivot"])
+        self.assertEqual(action["search_view_id"][0],
+                         self.env.ref("cloudoffice_lots.view_lot_balance_line_search").id)
+        self.assertEqual(action["domain"], [("wizard_id", "=", wizard.id)])
+        # the web client loads the views itself: no view is read whole here
+        self.assertFalse([q for q in queries if '"ir_ui_view"."arch_db"' in q])
+
     def test_scheduled_action_prepares_the_month_snapshots(self):
         """The nightly action builds every month's snapshot up to this month,
         saying how far it got; the day's reports then build none."""
@@ -255,3 +271,18 @@ class TestLotBalanceNow(ReportsCase):
         self.assertEqual([row["closing"] for row in rows], [9])
         # a period is always replayed: it needs the lines, not only the stock
         self.assertIs(lot_balance.query(self.env.cr, self._day(9), self._day(0)), lot_balance.BALANCE_SQL)
+
+    def test_today_s_balance_asks_once_and_agrees_with_the_batch_stock(self):
+        lot = self._lot(self.honey, "RB-TODAY")
+        self._move(lot, 12, self.supplier_loc, self.stock1, self._day(0))
+        self._move(lot, 5, self.stock1, self.shelf1, self._day(1))
+        wizard = self.env["cloudoffice.lot.balance.wizard"].create({"lot_ids": [(6, 0, lot.ids)]})
+        with recorded_queries(self.env.cr) as queries:
+            wizard.action_show()
+        # whether anything was done after today is asked once, for both the
+        # preparation and the lines
+        self.assertEqual(queries.count(lot_balance.LATER_LINE_SQL), 1)
+        balance = {line.location_id.id: line.closing for line in wizard.line_ids}
+        self.assertEqual(balance, {self.stock1.id: 7, self.shelf1.id: 5})
+        stock = self.env["cloudoffice.lot.stock"].search([("lot_id", "=", lot.id)])
+        self.assertEqual({row.location_id.id: row.quantity for row in stock}, balance)

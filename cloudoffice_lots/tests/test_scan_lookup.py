@@ -124,6 +124,16 @@ class TestScanLookup(ScanCase):
         self.assertFalse(wizard.lot_id)
         self.assertIn("check digit should be 2", wizard.message)
 
+    def test_lookup_opens_odoo_s_traceability_of_the_batch(self):
+        wizard = self.env["cloudoffice.lot.scan.lookup"].sudo(
+            self.env.ref("cloudoffice_lots.user_demo_warehouse")).create({})
+        wizard.scan = "PA-1"
+        wizard._onchange_scan()
+        action = wizard.action_traceability()
+        self.assertEqual((action["type"], action["tag"]), ("ir.actions.client", "stock_report_generic"))
+        self.assertEqual(action["context"], {"active_id": self.lot_a.id, "model": "stock.production.lot"})
+        self.assertTrue(action["name"])
+
     def test_scan_page_values(self):
         values = self.Lot.cloudoffice_scan_page_values("PA-1")
         self.assertEqual(values["lot"], self.lot_a)

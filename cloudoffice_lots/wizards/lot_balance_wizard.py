@@ -64,7 +64,7 @@ class LotBalanceWizard(models.TransientModel):
         is done in the background, and the user runs the balance again when
         told it is ready."""
         until = self._day_start(self.date_from) if self.date_from else self._day_end(self.date_to)
-        if not self.date_from and lot_balance.query(self.env.cr, until) is lot_balance.CURRENT_SQL:
+        if not self.date_from and self._balance_query() is lot_balance.CURRENT_SQL:
             return None  # today's balance is read from the quants: no history to rebuild
         months, lines = snapshots.pending(self.env.cr, until)
         tasks = self.env["cloudoffice.lot.background.task"]
@@ -76,9 +76,21 @@ class LotBalanceWizard(models.TransientModel):
             total=months, payload={"until": fields.Datetime.to_string(until)})
         return task.cloudoffice_action_open()
 
+    def _balance_query(self):
+        """The balance's query, the quants or the replay (lot_balance.query),
+        chosen once per button: its preparation and its lines both need it."""
+        key = (self.date_from, self.date_to)
+        chosen = self.__dict__.get("_cloudoffice_balance_query")
+        if not chosen or chosen[0] != key:
+            date_from = self._day_start(self.date_from) if self.date_from else None
+            chosen = (key, lot_balance.query(self.env.cr, self._day_end(self.date_to), date_from))
+            self.__dict__["_cloudoffice_balance_query"] = chosen
+        return chosen[1]
+
     def _compute_lines(self):
-        date_from = self._day_start(self.date_from) if self.date_from else None
-        sql = lot_balance.query(self.env.cr, self._day_end(self.date_to), date_from)
+        sql = self._balance_query()
+        # the next button chooses again: stock may have moved in between
+        self.__dict__.pop("_cloudoffice_balance_query", None)
         return self._fill_lines(sql, self._query_params(sql), lot_balance.COLUMNS)
 
     def _lines_context(self):

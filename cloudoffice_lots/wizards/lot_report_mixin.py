@@ -168,12 +168,20 @@ class LotReportMixin(models.AbstractModel):
         action["display_name"] = action["name"] = self._report_title()
         return action
 
+    # What the web client uses of a window action to open it. Not the arch
+    # of its search view (loaded with the views anyway; a view rendering),
+    # nor view_id (in ``views`` already), its groups, authors or XML id:
+    # each costs queries on every report shown.
+    _CLOUDOFFICE_ACTION_FIELDS = [
+        "name", "type", "res_model", "view_type", "view_mode", "views", "search_view_id",
+        "domain", "context", "res_id", "target", "limit", "filter", "auto_search", "help",
+        "multi", "usage"]
+
     def _cloudoffice_read_action(self, xmlid):
-        """A window action as the web client needs it: all of it but the
-        arch of its search view, which the client loads with the views
-        anyway and which costs a view rendering on every report shown."""
-        action = self.env.ref(xmlid)
-        return action.read([name for name in action._fields if name != "search_view"])[0]
+        """A window action as the web client needs it to open it (without
+        prefetching: the search view's name would read the whole view)."""
+        action = self.env.ref(xmlid).with_context(prefetch_fields=False)
+        return action.read(self._CLOUDOFFICE_ACTION_FIELDS)[0]
 
     def _lines_context(self):
         return {}

@@ -105,6 +105,7 @@ class LotScanLookup(models.TransientModel):
         self.ensure_one()
         if not self.lot_id:
             raise UserError(_("Scan a batch or serial number first."))
-        action = self.env.ref("stock.action_stock_report").read()[0]
+        # What the web client needs of Odoo's client action, not all of it.
+        action = self.env.ref("stock.action_stock_report").read(["name", "type", "tag", "target"])[0]
         action["context"] = {"active_id": self.lot_id.id, "model": "stock.production.lot"}
         return action

@@ -48,3 +48,21 @@ def test_balance_report_screen_and_pdf(web, tmp_path):
     assert all(isinstance(row[closing], (int, float)) for row in data if row[1])
     assert web.js_errors == []
     assert web.server.errors_in_log() == []
+
+
+def test_batch_stock_list_shows_the_demo_batches_per_location(web):
+    """The warehouse worker opens Batch Stock: the demo honey batch is there,
+    in WH/Stock, with its quantity on hand."""
+    web.login("warehouse").open_action("cloudoffice_lots.action_lot_stock")
+    page = web.page
+    page.wait_for_selector(".o_list_view tbody tr.o_data_row", timeout=60000)
+    assert "Batch Stock" in page.inner_text(".o_control_panel .breadcrumb")
+    headers = [cell.strip() for cell in page.locator(".o_list_view thead th").all_inner_texts()]
+    for label in ("Product", "Batch/Serial", "Warehouse", "Location", "Expiry Date", "On Hand",
+                  "Reserved"):
+        assert label in headers, headers
+    row = page.locator(".o_list_view tbody tr.o_data_row", has_text="F2607-0001").first
+    cells = [cell.strip() for cell in row.locator("td").all_inner_texts()]
+    assert "WH/Stock" in cells, cells
+    on_hand = cells[headers.index("On Hand")]
+    assert float(on_hand.replace(",", "")) > 0, cells

@@ -17,19 +17,23 @@ IN_STOCK_USAGES = ("internal", "transit")
 # locations outside warehouses) and the key rows are grouped by: the
 # location itself, or the warehouse's view location when %(by_warehouse)s.
 # %(location_ids)s / %(warehouse_ids)s (NULL for all) narrow the scope.
-STOCK_LOCATIONS_CTE = """
-stock_locs AS (
-    SELECT l.id, wh.id AS warehouse_id,
-           CASE WHEN %(by_warehouse)s AND wh.id IS NOT NULL
-                THEN wh.view_location_id ELSE l.id END AS key_id
-      FROM stock_location l
+# The warehouse ``wh`` (id, view_location_id) of the location ``l``: the
+# innermost one whose view location contains it (no row outside warehouses).
+WAREHOUSE_OF_LOCATION_JOIN = """
       LEFT JOIN LATERAL (
             SELECT w.id, w.view_location_id
               FROM stock_warehouse w
               JOIN stock_location v ON v.id = w.view_location_id
              WHERE v.parent_left <= l.parent_left AND l.parent_left < v.parent_right
              ORDER BY v.parent_left DESC
-             LIMIT 1) wh ON TRUE
+             LIMIT 1) wh ON TRUE"""
+
+STOCK_LOCATIONS_CTE = """
+stock_locs AS (
+    SELECT l.id, wh.id AS warehouse_id,
+           CASE WHEN %(by_warehouse)s AND wh.id IS NOT NULL
+                THEN wh.view_location_id ELSE l.id END AS key_id
+      FROM stock_location l""" + WAREHOUSE_OF_LOCATION_JOIN + """
      WHERE l.usage IN ('internal', 'transit')
        AND (%(location_ids)s::int[] IS NULL OR l.id = ANY(%(location_ids)s::int[]))
        AND (%(warehouse_ids)s::int[] IS NULL OR wh.id = ANY(%(warehouse_ids)s::int[]))
