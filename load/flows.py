@@ -104,9 +104,11 @@ def operations(ws, picking_id):
 
 
 def scan(ws, picking_id, code):
-    """One scan in the transfer's scan window (typed, then its Apply button)."""
-    wizard = ws.call("cloudoffice.picking.scan", "create", {"picking_id": picking_id, "scan": code})
-    ws.button("cloudoffice.picking.scan", "action_apply", [wizard])
+    """One scan in the transfer's scan window: the scanner's Enter applies
+    it to the transfer in one request (static/src/js/scan_enter.js)."""
+    outcome = ws.call("stock.picking", "cloudoffice_scan_outcome", [picking_id], code)
+    if "error" in outcome:
+        raise AssertionError("the scan window refused %s: %s" % (code, outcome["error"]))
 
 
 def validate(ws, picking_id):

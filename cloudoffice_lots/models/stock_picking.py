@@ -48,6 +48,16 @@ class StockPicking(models.Model):
                 return self._cloudoffice_scan_receipt(text)
             return self._cloudoffice_scan_reserved(text)
 
+    @api.multi
+    def cloudoffice_scan_outcome(self, text):
+        """One scan from the scan window: ``{"done": what it did}``, or
+        ``{"error": why not}`` for a scan refused (which wrote nothing). A
+        wrong scan is an everyday outcome at a scanner, not a server error."""
+        try:
+            return {"done": self.cloudoffice_apply_scan(text)}
+        except UserError as err:
+            return {"error": err.name}
+
     # ---------------------------------------------------------------- helpers
     def _cloudoffice_read(self, text):
         """``(scan, result, products, names)`` of a scan; GS1 or a plain name."""

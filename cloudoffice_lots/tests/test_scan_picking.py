@@ -75,8 +75,9 @@ class TestReceiptScan(ScanCase):
         self.assertFalse(self.Lot.search([("name", "=", "BAD")]))
 
     def test_scan_window_applies_with_its_button_not_on_change(self):
-        """Typing in the scan field changes nothing on the receipt; Apply (what a
-        scanner's Enter presses) does, and the window comes back for the next scan."""
+        """Typing in the scan field changes nothing on the receipt; Apply does,
+        and the window comes back for the next scan (a scanner's Enter applies
+        the scan without the button: tests/browser/test_label_scan_journey.py)."""
         receipt = self.receipt([(self.paint, 10)])
         Scan = self.env["cloudoffice.picking.scan"].with_context(default_picking_id=receipt.id)
         values = Scan.default_get(list(Scan._fields))

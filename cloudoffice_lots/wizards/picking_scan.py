@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 
 class PickingScan(models.TransientModel):
@@ -26,20 +25,19 @@ class PickingScan(models.TransientModel):
 
     @api.multi
     def action_apply(self):
-        """Apply the scan to the transfer (a scanner's Enter presses this
-        button, see static/src/js/scan_enter.js), log what it did or say what
-        was wrong, and show the window again for the next scan."""
+        """Apply the scan typed to the transfer when the Apply button is
+        pressed, log what it did or say what was wrong, and show the window
+        again for the next scan. (A scanner's Enter applies the scan in one
+        request without saving the window: static/src/js/scan_enter.js.)"""
         self.ensure_one()
         scan = (self.scan or "").strip()
         if scan:
-            try:
-                done = self.picking_id.cloudoffice_apply_scan(scan)
-            except UserError as err:
-                # the scan ran in its own savepoint: nothing of it was written
-                self.write({"scan": False, "message": err.name})
+            outcome = self.picking_id.cloudoffice_scan_outcome(scan)
+            if "error" in outcome:
+                self.write({"scan": False, "message": outcome["error"]})
             else:
-                self.write({"scan": False, "message": False,
-                            "log": "\n".join(line for line in (done, self.log or "") if line)})
+                self.write({"scan": False, "message": False, "log": "\n".join(
+                    line for line in (outcome["done"], self.log or "") if line)})
         return {
             "name": _("Scan %(picking)s") % {"picking": self.picking_id.name},
             "type": "ir.actions.act_window",

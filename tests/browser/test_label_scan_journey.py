@@ -145,9 +145,15 @@ def test_receipt_scan_barcode_image_and_digital_link(web):
     page.goto("%s/web#id=%d&model=stock.picking&view_type=form" % (web.server.url, picking_id))
     page.click(".o_form_statusbar button:has-text('Scan')")
     page.wait_for_selector(".modal input[name=scan]")
+    requests_sent = []
+    page.on("request", lambda request: requests_sent.append(request.post_data or "")
+            if "/web/dataset/" in request.url else None)
     scan_like_a_wedge(page, ".modal input[name=scan]",
                       "(01)09506000134383(11)260301(17)280301(37)12(10)REC-77")
     page.wait_for_selector(".modal .o_cloudoffice_scan_log:has-text('REC-77: 12 Unit(s)')")
+    # one round trip per scan: the scan is applied, the window is not saved
+    assert len(requests_sent) == 1 and "cloudoffice_scan_outcome" in requests_sent[0], requests_sent
+    assert page.input_value(".modal input[name=scan]") == ""
     scan_like_a_wedge(page, ".modal input[name=scan]", "(01)09506000134383(10)REC 77")
     page.wait_for_selector(".modal .o_cloudoffice_scan_error:visible")
     assert "not allowed in GS1 barcodes" in page.inner_text(".modal .o_cloudoffice_scan_error")
