@@ -94,7 +94,9 @@ def prepare(env, sellers=12, warehouse=12, serials=SERIALS, tag="LOAD"):
                     "suppliers": env.ref("stock.stock_location_suppliers").id,
                     "stock": env.ref("stock.stock_location_stock").id,
                     # a sheet of PDF labels, as Odoo's own lot labels are
-                    "label_sheet": env.ref("cloudoffice_lots.label_layout_a4_3x8").id}
+                    "label_sheet": env.ref("cloudoffice_lots.label_layout_a4_3x8").id,
+                    # the Statement button of the batch form
+                    "statement_from_lot": env.ref("cloudoffice_lots.action_lot_statement_from_lot").id}
     return info
 
 

@@ -211,9 +211,13 @@ def balance_plain(ws):
 
 
 def statement_ours(ws, lot_id):
-    wizard = ws.call("cloudoffice.lot.statement.wizard", "create", {"lot_ids": [(6, 0, [lot_id])]})
-    ws.button("cloudoffice.lot.statement.wizard", "action_show", [wizard])
-    return ws.call("cloudoffice.lot.statement.line", "search_read", [("wizard_id", "=", wizard)],
+    """The batch form's Statement button (a server action), then its list;
+    plain Odoo's side starts from the batch too."""
+    action = ws.post("/web/action/run", {
+        "action_id": ws.refs["statement_from_lot"],
+        "context": {"active_id": lot_id, "active_ids": [lot_id],
+                    "active_model": "stock.production.lot"}})
+    return ws.call("cloudoffice.lot.statement.line", "search_read", action["domain"],
                    STATEMENT_COLUMNS, limit=80)
 
 

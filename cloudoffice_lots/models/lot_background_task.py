@@ -1,5 +1,6 @@
 """Long work done off the request: labels for thousands of serials, large
-report exports, rebuilding the balance's month snapshots.
+report exports, rebuilding the balance's month snapshots, a recall's notices
+to many customers.
 
 A task is the record the user sees (state, done/total, percentage, the file
 when ready). The work runs as OCA ``queue_job`` jobs on the channel
@@ -44,11 +45,12 @@ class LotBackgroundTask(models.Model):
     name = fields.Char(required=True, readonly=True, help="What is being prepared.")
     kind = fields.Selection(
         [("labels", "Labels"), ("export", "Report Export"),
-         ("snapshots", "Balance History")],
+         ("snapshots", "Balance History"), ("recall_notices", "Recall Notices")],
         required=True, readonly=True,
         help="Labels: a labels file for many batches/serials. Report Export: an Excel file of "
              "a large report. Balance History: the month snapshots the batch balance starts "
-             "from, rebuilt after a back-dated move.")
+             "from, rebuilt after a back-dated move. Recall Notices: the notices of a "
+             "recall e-mailed to many customers.")
     user_id = fields.Many2one("res.users", string="Asked By", required=True, readonly=True,
                               default=lambda self: self.env.user, index=True,
                               help="Who asked for the work; told when it is ready.")

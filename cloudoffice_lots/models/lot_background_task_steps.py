@@ -1,5 +1,6 @@
 """The steps of each kind of background task: labels in page-aligned chunks,
-report rows in chunks, balance snapshots month by month. Each step returns
+report rows in chunks, balance snapshots month by month, a recall's notices
+customer by customer. Each step returns
 ``{"done", "position"}`` to go on, or ``{"result": (content, file name)}``
 when the work is complete (see lot_background_task.py)."""
 import datetime
@@ -153,3 +154,13 @@ class LotBackgroundTask(models.Model):
         if built is None or missing:
             return {"done": done, "position": {}}
         return {"result": (None, None)}
+
+    # ------------------------------------------------------------ recall notices
+    def _cloudoffice_step_recall_notices(self, payload, position, deadline):
+        recall = self.env["cloudoffice.lot.recall"].browse(payload["recall_id"])
+        handled, last_id, finished = recall._cloudoffice_notify(
+            after_partner_id=position.get("after", 0), deadline=deadline)
+        done = position.get("done", 0) + handled
+        if finished:
+            return {"result": (None, None)}
+        return {"done": done, "position": {"after": last_id, "done": done}}

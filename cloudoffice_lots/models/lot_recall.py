@@ -17,6 +17,10 @@ from odoo.exceptions import UserError
 
 from ..reports.queries import lot_trace, recall_scope
 
+#: A notice renders its PDF: as much work as about this many labels, for the
+#: company's threshold of background work.
+NOTICE_WEIGHT = 100
+
 RECALL_STATES = [
     ("draft", "Draft"),
     ("confirmed", "In Progress"),
@@ -275,29 +279,60 @@ class LotRecall(models.Model):
 
     @api.multi
     def action_notify_customers(self):
-        """Send each customer not yet told the notice with their deliveries."""
-        template = self.env.ref("cloudoffice_lots.mail_template_recall_notice")
+        """Send each customer not yet told the notice with their deliveries;
+        many customers are told by a background task (each notice renders
+        its PDF), whose window this returns."""
+        tasks = self.env["cloudoffice.lot.background.task"]
         for recall in self:
             recall._cloudoffice_check_state("confirmed")
             # A delivery committed while the recall was being confirmed is
             # found now, so its customer is told too.
             recall.action_compute_scope()
-            todo = recall.customer_ids.filtered(lambda c: not c.notified_at)
-            lines_of = {}
-            for line in todo:
-                lines_of[line.partner_id] = lines_of.get(line.partner_id, line.browse()) | line
-            for partner in todo.mapped("partner_id"):
-                lines = lines_of[partner]
-                if not partner.email:
-                    recall.message_post(body=_(
-                        "%(customer)s has no e-mail address: tell them by phone or letter, "
-                        "then mark them notified.") % {"customer": partner.display_name})
-                    continue
+            count = len(recall._cloudoffice_partners_to_notify())
+            if len(self) == 1 and tasks.cloudoffice_is_large(count * NOTICE_WEIGHT):
+                task = tasks.cloudoffice_start(
+                    "recall_notices", _("Notices of recall %(recall)s to %(count)d customers") % {
+                        "recall": recall.name, "count": count},
+                    total=count, payload={"recall_id": recall.id})
+                return task.cloudoffice_action_open()
+            recall._cloudoffice_notify()
+        return True
+
+    def _cloudoffice_partners_to_notify(self, after_partner_id=0):
+        """The customers (delivery addresses) with lines not yet notified, by id."""
+        self.ensure_one()
+        return self.customer_ids.filtered(
+            lambda c: not c.notified_at and c.partner_id.id > after_partner_id
+        ).mapped("partner_id").sorted("id")
+
+    def _cloudoffice_notify(self, after_partner_id=0, deadline=None):
+        """Send the notice to the customers not yet told (those after
+        ``after_partner_id``, by id) until ``deadline`` (a ``time.time()``).
+        Returns ``(customers handled, last one's id, all handled)``; once all
+        are, the chatter says how many were told."""
+        self.ensure_one()
+        template = self.env.ref("cloudoffice_lots.mail_template_recall_notice")
+        todo = self.customer_ids.filtered(
+            lambda c: not c.notified_at and c.partner_id.id > after_partner_id)
+        lines_of = {}
+        for line in todo:
+            lines_of[line.partner_id] = lines_of.get(line.partner_id, line.browse()) | line
+        handled, last_id = 0, after_partner_id
+        for partner in todo.mapped("partner_id").sorted("id"):
+            if deadline is not None and handled and time.time() > deadline:
+                return handled, last_id, False
+            lines = lines_of[partner]
+            if partner.email:
                 template.send_mail(lines[0].id, force_send=False)
                 lines.write({"notified_at": fields.Datetime.now()})
-            recall.message_post(body=_("Notices sent to %(count)d customers.") % {
-                "count": len(todo.filtered("notified_at").mapped("partner_id"))})
-        return True
+            else:
+                self.message_post(body=_(
+                    "%(customer)s has no e-mail address: tell them by phone or letter, "
+                    "then mark them notified.") % {"customer": partner.display_name})
+            handled, last_id = handled + 1, partner.id
+        self.message_post(body=_("Notices sent to %(count)d customers.") % {
+            "count": len(self.customer_ids.filtered("notified_at").mapped("partner_id"))})
+        return handled, last_id, True
 
     @api.multi
     def action_close(self):

@@ -145,6 +145,31 @@ class TestLotRecall(RecallCase):
         self.assertEqual(recall.answered_count, 1)
         self.assertEqual(recall.qty_destroyed, 2.0)
 
+    def test_notices_to_many_customers_go_out_in_steps_in_the_background(self):
+        self.quality.company_id.cloudoffice_background_threshold = 100  # one notice's weight
+        self.customer_b.email = "buyer@shop-b.example"
+        self.customer_b_store.email = "store2@shop-b.example"
+        recall = self._recall()
+        recall.action_confirm()
+        action = recall.sudo(self.quality).action_notify_customers()
+        self.assertEqual(action["res_model"], "cloudoffice.lot.background.task")
+        task = self.env["cloudoffice.lot.background.task"].browse(action["res_id"])
+        self.assertEqual((task.kind, task.total_count, task.user_id), ("recall_notices", 3, self.quality))
+        self.assertFalse(recall.customer_ids.filtered("notified_at"))
+        payload = {"recall_id": recall.id}
+        task = task.sudo(self.quality)
+        # A step whose time is up still tells one customer, and the next goes on after it.
+        first = task._cloudoffice_step_recall_notices(payload, {}, time.time() - 1)
+        self.assertEqual(first["done"], 1)
+        self.assertEqual(len(recall.customer_ids.filtered("notified_at").mapped("partner_id")), 1)
+        last = task._cloudoffice_step_recall_notices(payload, first["position"], time.time() + 60)
+        self.assertEqual(last, {"result": (None, None)})
+        self.assertTrue(all(recall.customer_ids.mapped("notified_at")))
+        mails = self.env["mail.mail"].search([("model", "=", "cloudoffice.lot.recall.customer"),
+                                              ("res_id", "in", recall.customer_ids.ids)])
+        self.assertEqual(len(mails), 3)  # one notice per customer, none twice
+        self.assertIn("Notices sent to 3 customers", recall.message_ids[0].body)
+
     def test_forged_and_expired_links_are_refused(self):
         recall = self._recall()
         recall.action_confirm()
