@@ -3,22 +3,12 @@ note e-mailed by the warehouse worker through Odoo's mail queue, the
 certificate of each batch delivered (read at a local SMTP sink); the customer
 downloads the same certificates in a browser from the order's page on the
 customer portal, and a forged link gets nothing."""
-import subprocess
-import tempfile
-
 import requests
+from odoo.addons.cloudoffice_lots.tests.test_labels_engine import pdf_text
 
 from .smtp_sink import SmtpSink
 
 CUSTOMER_EMAIL = "inkop@halsokost-syd.example.com"
-
-
-def pdf_text(data):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(data)
-        pdf.flush()
-        return subprocess.run(["pdftotext", "-layout", pdf.name, "-"], check=True,
-                              capture_output=True, text=True).stdout
 
 
 def arrange_delivery(server):

@@ -8,12 +8,12 @@ import os
 import re
 import signal
 import subprocess
-import tempfile
 import time
 
 import odoo
 import pytest
 import requests
+from odoo.addons.cloudoffice_lots.tests.test_labels_engine import pdf_text
 
 from load import rpc
 from load.nodes import DB_SH, OdooNode
@@ -29,14 +29,6 @@ LIMIT_CPU = 3
 TASK = "cloudoffice.lot.background.task"
 KILLED = re.compile(r"timeout after|time limit|Worker \(\d+\) .*(killed|exceeded)|MemoryError",
                     re.IGNORECASE)
-
-
-def _pdf_text(pdf):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        return subprocess.run(["pdftotext", "-layout", handle.name, "-"], check=True,
-                              capture_output=True, text=True).stdout
 
 
 class ShortLimitsNode(OdooNode):
@@ -117,7 +109,7 @@ def test_labels_for_thousands_of_serials_never_hit_the_time_limit(node):
     pdf = ws.get("/web/content/%s/%d/file/labels.pdf?download=true" % (TASK, task_id)).content
     assert pdf.startswith(b"%PDF-")
     assert pdf.count(b"/Type /Page\n") == -(-SERIALS // 24)
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
     for index in (1, 24, 25, 1500, SERIALS):
         assert text.count("AP9-%05d" % index) == 1, index
     # ... and the worker was told, with the file attached.
@@ -224,7 +216,7 @@ def test_a_step_whose_worker_is_killed_is_run_again(node):
     assert task["state"] == "done", (task, node.log_text()[-3000:])
     pdf = ws.get("/web/content/%s/%d/file/labels.pdf?download=true" % (TASK, task_id)).content
     assert pdf.count(b"/Type /Page\n") == -(-SERIALS // 24)
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
     for index in (1, 24, 25, 6000, SERIALS):
         assert text.count("AP9-%05d" % index) == 1, index
     assert "Requeuing 1 jobs whose process died" in node.log_text()
