@@ -16,6 +16,17 @@ CURRENT_SQL reads them (the same rows, a fraction of the work).
 """
 from . import common, snapshots
 
+# The end of both balance queries: their ``totals`` per batch and location
+# with the batch's product, category, unit and company, in the user's
+# companies and the categories asked for.
+_TOTALS_ROWS = """  FROM totals t
+  JOIN stock_production_lot lot ON lot.id = t.lot_id
+  JOIN product_product pp ON pp.id = lot.product_id
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+ WHERE """ + common.LOT_COMPANY_FILTER + """
+   AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
+"""
+
 # Parameters: snapshot_date (from snapshots.ensure), date_from, date_to
 # (naive UTC; lines dated >= date_from and < date_to are the period,
 # earlier ones the opening), company_ids, by_warehouse, only_stock, and the
@@ -58,13 +69,7 @@ totals AS (
 SELECT t.lot_id, lot.product_id, pt.categ_id, pt.uom_id, lot.company_id, t.warehouse_id,
        t.key_id AS location_id, t.opening::float8 AS opening, t.qty_in::float8 AS qty_in,
        t.qty_out::float8 AS qty_out, t.closing::float8 AS closing
-  FROM totals t
-  JOIN stock_production_lot lot ON lot.id = t.lot_id
-  JOIN product_product pp ON pp.id = lot.product_id
-  JOIN product_template pt ON pt.id = pp.product_tmpl_id
- WHERE """ + common.LOT_COMPANY_FILTER + """
-   AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
-"""
+""" + _TOTALS_ROWS
 
 # The balance after the last done line: the quants. Same parameters and
 # rows as BALANCE_SQL at a date (the snapshot and dates are unused; as
@@ -84,13 +89,7 @@ totals AS (
 SELECT t.lot_id, lot.product_id, pt.categ_id, pt.uom_id, lot.company_id, t.warehouse_id,
        t.key_id AS location_id, t.closing::float8 AS opening, 0::float8 AS qty_in,
        0::float8 AS qty_out, t.closing::float8 AS closing
-  FROM totals t
-  JOIN stock_production_lot lot ON lot.id = t.lot_id
-  JOIN product_product pp ON pp.id = lot.product_id
-  JOIN product_template pt ON pt.id = pp.product_tmpl_id
- WHERE """ + common.LOT_COMPANY_FILTER + """
-   AND (%(categ_ids)s::int[] IS NULL OR pt.categ_id = ANY(%(categ_ids)s::int[]))
-"""
+""" + _TOTALS_ROWS
 
 # Is a batch line done at or after the end of the balance? Then it is replayed.
 LATER_LINE_SQL = """
