@@ -288,7 +288,7 @@ class LotRecall(models.Model):
             # A delivery committed while the recall was being confirmed is
             # found now, so its customer is told too.
             recall.action_compute_scope()
-            count = len(recall._cloudoffice_partners_to_notify())
+            count = len(recall._cloudoffice_lines_to_notify().mapped("partner_id"))
             if len(self) == 1 and tasks.cloudoffice_is_large(count * NOTICE_WEIGHT):
                 task = tasks.cloudoffice_start(
                     "recall_notices", _("Notices of recall %(recall)s to %(count)d customers") % {
@@ -298,12 +298,12 @@ class LotRecall(models.Model):
             recall._cloudoffice_notify()
         return True
 
-    def _cloudoffice_partners_to_notify(self, after_partner_id=0):
-        """The customers (delivery addresses) with lines not yet notified, by id."""
+    def _cloudoffice_lines_to_notify(self, after_partner_id=0):
+        """Customer lines not yet notified, of the customers (delivery
+        addresses) after ``after_partner_id``."""
         self.ensure_one()
         return self.customer_ids.filtered(
-            lambda c: not c.notified_at and c.partner_id.id > after_partner_id
-        ).mapped("partner_id").sorted("id")
+            lambda c: not c.notified_at and c.partner_id.id > after_partner_id)
 
     def _cloudoffice_notify(self, after_partner_id=0, deadline=None):
         """Send the notice to the customers not yet told (those after
@@ -312,8 +312,7 @@ class LotRecall(models.Model):
         are, the chatter says how many were told."""
         self.ensure_one()
         template = self.env.ref("cloudoffice_lots.mail_template_recall_notice")
-        todo = self.customer_ids.filtered(
-            lambda c: not c.notified_at and c.partner_id.id > after_partner_id)
+        todo = self._cloudoffice_lines_to_notify(after_partner_id)
         lines_of = {}
         for line in todo:
             lines_of[line.partner_id] = lines_of.get(line.partner_id, line.browse()) | line
