@@ -109,7 +109,8 @@ def rpc(page, model, method, args, kwargs=None):
 
 
 def test_receipt_scan_barcode_image_and_digital_link(web):
-    page = web.login().page
+    # the warehouse worker: barcode images, the Digital Link and the receipt's scans
+    page = web.login("warehouse").page
     lot_id = rpc(page, "stock.production.lot", "search", [[["name", "=", DEMO_LOT]]])[0]
 
     # the batch's barcode image, as the form shows it
